@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ListedFile } from "../src/1-read/list-files.js";
+import { decodeBytes } from "../src/1-read/decode.js";
+import { writeReport } from "../src/7-write/report-html.js";
+import type { Tables } from "../src/7-write/tables.js";
+import { writeWorkbook } from "../src/7-write/workbook.js";
+import type { ArticleRow, EntityRow, MentionRow } from "../src/types.js";
+
+/** The outputs a run can write; the CSV tables are the reference and always written. */
+export const OUTPUT_FORMATS = ["csv", "xlsx", "html"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface TableSource {
+  articles: ArticleRow[];
+  entities: EntityRow[];
+  /** Read on demand: the mentions live on disk, and only these formats need them in memory. */
+  mentions: () => Iterable<{ row: MentionRow }>;
+}
+
+/** Writes entities.xlsx and report.html when asked for, each to the temporary path `stage` gives for it. */
+export async function writeExtraFormats(formats: readonly OutputFormat[], outputDir: string, stage: (target: string) => string, source: TableSource, files: ListedFile[]): Promise<void> {
+  if (!formats.includes("xlsx") && !formats.includes("html")) return;
+  const tables: Tables = { articles: source.articles, entities: source.entities, mentions: [...source.mentions()].map(({ row }) => row) };
+  if (formats.includes("xlsx")) await writeWorkbook(stage(join(outputDir, "entities.xlsx")), tables);
+  if (formats.includes("html")) writeReport(stage(join(outputDir, "report.html")), tables, originalTexts(files));
+}
+
+/** The decoded original of an article, read again from its file for display. */
+function originalTexts(files: ListedFile[]): (articleId: string) => string | undefined {
+  const pathOf = new Map(files.filter((f) => !f.skipReason).map((f) => [f.articleId, f.absolutePath]));
+  return (articleId) => {
+    const path = pathOf.get(articleId);
+    if (!path) return undefined;
+    try {
+      const decoded = decodeBytes(readFileSync(path));
+      return "text" in decoded ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Article } from "../types.js";
+import { errorCode, type ListedFile } from "./list-files.js";
+
+/** Larger files are not articles (archives, dumps); reading them would only exhaust memory. */
+export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+
+export type ReadBytes = (path: string) => Buffer;
+
+/** Stage 1: the file's bytes and their hash. A file that cannot be read becomes a skipped article. */
+export function readArticle(file: ListedFile, readBytes: ReadBytes = readFileSync): Article {
+  const source = { sourcePath: file.sourcePath, articleId: file.articleId, absolutePath: file.absolutePath };
+  if (file.skipReason) return { source, sha256: "", skipReason: file.skipReason };
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(file.absolutePath);
+  } catch (error) {
+    return { source, sha256: "", skipReason: `unreadable: ${errorCode(error)}` };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (bytes.length > MAX_ARTICLE_BYTES) return { source, sha256, skipReason: `too large: ${bytes.length} bytes` };
+  return { source, sha256, bytes };
+}

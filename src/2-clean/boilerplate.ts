@@ -1,0 +1,42 @@
+import { lexiconEntries } from "../common/lexicons.js";
+import { foldKey } from "../common/normalize.js";
+
+interface BoilerplatePhrase {
+  key: string;
+  /** The page's article is over once this phrase starts a line (comment forms, cookie banners). */
+  endsArticle: boolean;
+}
+
+/** Below this length, what follows an article-ending phrase is page furniture, not more article. */
+const LONGEST_FURNITURE_LINE = 300;
+
+let phrases: BoilerplatePhrase[] | undefined;
+
+function boilerplatePhrases(): BoilerplatePhrase[] {
+  phrases ??= lexiconEntries("boilerplate").map((entry) => ({
+    key: foldKey(entry.replace(/\s*>>$/, "")),
+    endsArticle: entry.endsWith(">>"),
+  }));
+  return phrases;
+}
+
+/**
+ * Which lines of a text are website boilerplate (data/lexicons/boilerplate.txt): returns, for each
+ * line, whether to drop it. An article-ending phrase drops its line and everything after it, unless
+ * a long paragraph follows (then it was a link inside the page, and only its line goes).
+ */
+export function boilerplateLines(lines: string[]): boolean[] {
+  const keys = lines.map((line) => foldKey(line.trim()));
+  const drop = keys.map(() => false);
+  for (let i = 0; i < lines.length; i++) {
+    const phrase = boilerplatePhrases().find((p) => keys[i].startsWith(p.key));
+    if (!phrase) continue;
+    drop[i] = true;
+    const rest = lines.slice(i + 1);
+    if (phrase.endsArticle && rest.every((line) => line.length <= LONGEST_FURNITURE_LINE)) {
+      drop.fill(true, i);
+      break;
+    }
+  }
+  return drop;
+}

@@ -1,0 +1,82 @@
+import type { CleanedText } from "../types.js";
+
+/**
+ * Builds a text piece by piece while remembering, for every character, which original characters it
+ * stands for: a copied character stands for itself; an inserted one for what it replaces (the
+ * character an HTML entity decodes to stands for the whole entity; a paragraph break that stands
+ * for a `<p>` tag stands for nothing, an empty span at the tag).
+ */
+export class MappedTextBuilder {
+  private readonly pieces: string[] = [];
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private length = 0;
+
+  /** Copies `text`, whose first character sits at `originalStart` in the original. */
+  copy(text: string, originalStart: number): void {
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) {
+      this.starts[this.length + i] = originalStart + i;
+      this.ends[this.length + i] = originalStart + i + 1;
+    }
+    this.push(text);
+  }
+
+  /** Adds characters that stand for the original characters [originalStart, originalEnd). */
+  insert(text: string, originalStart: number, originalEnd = originalStart): void {
+    this.reserve(text.length);
+    this.starts.fill(originalStart, this.length, this.length + text.length);
+    this.ends.fill(originalEnd, this.length, this.length + text.length);
+    this.push(text);
+  }
+
+  /** Copies cleaned characters [from, to) of an earlier mapped text, keeping their original spans. */
+  copyMapped(source: CleanedText, from: number, to: number): void {
+    this.reserve(to - from);
+    this.starts.set(source.originalStarts.subarray(from, to), this.length);
+    this.ends.set(source.originalEnds.subarray(from, to), this.length);
+    this.push(source.text.slice(from, to));
+  }
+
+  /** Adds `text` standing for the cleaned character `at` of an earlier mapped text. */
+  insertMapped(text: string, source: CleanedText, at: number): void {
+    this.insert(text, source.originalStarts[at], source.originalEnds[at]);
+  }
+
+  build(): CleanedText {
+    return {
+      text: this.pieces.join(""),
+      originalStarts: this.starts.slice(0, this.length),
+      originalEnds: this.ends.slice(0, this.length),
+    };
+  }
+
+  private push(text: string): void {
+    this.pieces.push(text);
+    this.length += text.length;
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.starts.length) return;
+    const capacity = Math.max(this.starts.length * 2, this.length + extra);
+    const grow = (array: Int32Array) => {
+      const grown = new Int32Array(capacity);
+      grown.set(array.subarray(0, this.length));
+      return grown;
+    };
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+  }
+}
+
+/** The identity map: a text that is its own original. */
+export function unmapped(text: string): CleanedText {
+  const builder = new MappedTextBuilder();
+  builder.copy(text, 0);
+  return builder.build();
+}
+
+/** The original span of cleaned characters [start, end). */
+export function toOriginalSpan(cleaned: CleanedText, start: number, end: number): { start: number; end: number } {
+  return { start: cleaned.originalStarts[start], end: cleaned.originalEnds[end - 1] };
+}

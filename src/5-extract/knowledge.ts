@@ -1,0 +1,63 @@
+import { lexiconEntries, lexiconKeys } from "../common/lexicons.js";
+import { foldKey } from "../common/normalize.js";
+import type { EntityType } from "../types.js";
+import { Gazetteer, gazetteerOf, lexiconNames } from "./gazetteer.js";
+
+/**
+ * The lexicons of data/lexicons, loaded once per process and shaped for the extractors.
+ * Every lookup key is a `foldKey` (lower case, no accents, ASCII apostrophes).
+ */
+
+/** A known name: the entity it denotes. */
+export interface KnownName {
+  type: EntityType;
+  canonical: string;
+  acronym: string;
+}
+
+const ACRONYM = /^[\p{Lu}\d&-]{2,8}$/u;
+
+const once = <T>(build: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
+};
+
+export const firstNames = once(() => lexiconKeys("first-names"));
+export const commonWords = once(() => new Set(lexiconEntries("common-words").map(foldKey)));
+export const nonNames = once(() => lexiconKeys("non-names"));
+export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldKey)));
+export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
+
+/** Nationality adjectives in all their forms: américain, américaine, américains, américaines. */
+export const demonyms = once(() => {
+  const forms = new Set<string>();
+  for (const word of lexiconEntries("demonyms").map(foldKey)) {
+    const feminine = /(ien|en)$/.test(word) ? `${word}ne` : /e$/.test(word) ? word : `${word}e`;
+    for (const form of [word, feminine]) for (const suffix of ["", "s"]) forms.add(form.endsWith("s") && suffix ? form : form + suffix);
+    forms.add(word.replace(/al$/, "aux"));
+  }
+  return forms;
+});
+
+/** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
+export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));
+
+/** Countries, cities and regions (LOCATION) and well-known organisations (ORG), each name mapped to its entity. */
+export const knownNames = once(() =>
+  gazetteerOf<KnownName>(["countries", "cities", "regions", "organisations"], (names, lexicon) => ({
+    type: lexicon === "organisations" ? "ORG" : "LOCATION",
+    canonical: names[0],
+    acronym: lexicon === "organisations" ? (names.slice(1).find((name) => ACRONYM.test(name)) ?? "") : "",
+  })),
+);
+
+/** Every name of the known entities, by canonical name (for aliases across a document). */
+export const knownNameLines = once(() => new Map(
+  ["countries", "cities", "regions", "organisations"].flatMap((lexicon) =>
+    lexiconEntries(lexicon).map((line) => [lexiconNames(line)[0], lexiconNames(line)] as const)),
+));
+
+/** Adjectives (fr-compromise) plus the suffixes of French relational adjectives the lexicon misses (stratégique, militaire). */
+const ADJECTIVE_SUFFIX = /(?:ique|iques|aire|aires|iste|istes|al|ale|aux|ales|el|elle|els|elles|if|ive|ifs|ives|ien|ienne|iens|iennes)$/;
+const adjectiveSet = once(() => new Set(lexiconEntries("adjectives").map(foldKey)));
+export const isAdjective = (key: string) => adjectiveSet().has(key) || (key.length > 4 && ADJECTIVE_SUFFIX.test(key));

@@ -1,0 +1,94 @@
+import type { DocToken, ExtractionDocument } from "../document.js";
+import { sentenceEndOf } from "../gazetteer.js";
+import { demonyms, isAdjective, knownNames, nonNames, orgHeads } from "../knowledge.js";
+
+/**
+ * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
+ * and complements ("Agence centrale du renseignement", "Forum mondial de lutte contre le terrorisme",
+ * "ministère des Affaires étrangères et de la Coopération internationale"), up to where the name ends:
+ * punctuation, a verb or other word, a nationality adjective, "et" not followed by a complement,
+ * or a complement that is itself a known place or organisation ("Conseil de sécurité | de l'ONU").
+ */
+
+/** Compared on the lower-cased text, accents kept: "à" is a preposition, "a" a verb. */
+const PREPOSITIONS = new Set(["de", "du", "des", "d'", "pour", "contre", "sur", "en", "à", "au", "aux", "sans", "entre"]);
+const isPreposition = (token: DocToken) => PREPOSITIONS.has(token.text.toLowerCase().replace("\u2019", "'"));
+const ARTICLES = new Set(["le", "la", "les", "l'"]);
+/** Heads written in lower case by French usage. */
+const LOWER_CASE_HEADS = new Set(["ministere", "ministeres"]);
+const MAX_TOKENS = 14;
+
+export interface HeadPhrase {
+  from: number;
+  /** Inclusive. */
+  to: number;
+}
+
+export function headPhrases(doc: ExtractionDocument): HeadPhrase[] {
+  const phrases: HeadPhrase[] = [];
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i];
+    if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key))) continue;
+    const to = phraseEnd(doc, i);
+    if (to > i && credible(tokens, i, to)) {
+      phrases.push({ from: i, to });
+      i = to;
+    }
+  }
+  return phrases;
+}
+
+/** A sentence-initial head is capitalised by grammar: only a capitalised word inside makes it a name. */
+function credible(tokens: DocToken[], from: number, to: number): boolean {
+  if (!tokens[from].sentenceInitial) return true;
+  return tokens.slice(from + 1, to + 1).some((t) => t.capitalised);
+}
+
+/** The last token of the name that starts with the head at `from` (`from` itself when nothing follows). */
+function phraseEnd(doc: ExtractionDocument, from: number): number {
+  const { tokens } = doc;
+  const end = Math.min(sentenceEndOf(doc, from), from + MAX_TOKENS);
+  let last = from;
+  let i = from + 1;
+  while (i < end) {
+    const token = tokens[i];
+    if (isModifier(token)) {
+      last = i++;
+      continue;
+    }
+    const complement = complementEnd(doc, i, end);
+    if (complement === undefined) break;
+    last = complement;
+    i = complement + 1;
+  }
+  return last;
+}
+
+/** An adjective or capitalised word right after the head or a complement: "centrale", "G5", "Sahel". */
+function isModifier(token: DocToken): boolean {
+  if (demonyms().has(token.key) || nonNames().has(token.key) || isPreposition(token)) return false;
+  if (token.capitalised) return /^[\p{L}\p{N}]/u.test(token.text);
+  return isAdjective(token.key);
+}
+
+/**
+ * `[et] preposition [article] noun [adjectives]` starting at token i: returns its last token, or
+ * undefined when no complement starts there. "et" continues the name only before a capitalised
+ * complement ("et de la Coopération internationale"), not before "et le directeur".
+ */
+function complementEnd(doc: ExtractionDocument, i: number, end: number): number | undefined {
+  const { tokens } = doc;
+  let j = i;
+  const coordinated = tokens[j]?.key === "et";
+  if (coordinated) j++;
+  if (j >= end || !isPreposition(tokens[j])) return undefined;
+  j++;
+  if (j < end && ARTICLES.has(tokens[j].key)) j++;
+  if (j >= end) return undefined;
+  const noun = tokens[j];
+  if (!/^[\p{L}\p{N}]/u.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
+  if (coordinated && !noun.capitalised) return undefined;
+  if (noun.capitalised && knownNames().longestAt(tokens, j, end)) return undefined;
+  return j;
+}

@@ -1,0 +1,67 @@
+import type { CandidateMention } from "../../types.js";
+import type { ExtractionDocument } from "../document.js";
+import { candidate, PRIORITY, type Extractor } from "../extractor.js";
+import { knownNameMatches } from "../known-names.js";
+import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms } from "./acronyms.js";
+import { newsSources } from "./news-sources.js";
+import { headPhrases } from "./head-phrases.js";
+
+/**
+ * ORG: well-known organisations (data/lexicons/organisations.txt), names built on an organisation
+ * head noun, acronym definitions in both orders, and the news source named in a dateline or signature.
+ */
+export const organisationExtractor: Extractor = {
+  type: "ORG",
+  extract(doc: ExtractionDocument, found: readonly CandidateMention[]): CandidateMention[] {
+    const orgs: CandidateMention[] = [
+      ...knownOrganisations(doc),
+      ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
+      ...newsSources(doc, found),
+    ];
+    return [...orgs, ...definedAcronyms(doc, [...found, ...orgs])];
+  },
+};
+
+function knownOrganisations(doc: ExtractionDocument): CandidateMention[] {
+  return knownNameMatches(doc)
+    .filter((match) => match.entry.value.type === "ORG")
+    .map((match) => {
+      const { canonical, acronym } = match.entry.value;
+      return candidate(doc, match.from, match.to, "ORG", "lexicon", PRIORITY.lexicon, { canonical, acronym });
+    });
+}
+
+/**
+ * Acronyms the text defines. The acronym takes the type and canonical name of the long form it
+ * stands for, and the long form learns its acronym (so that both become one entity).
+ */
+function definedAcronyms(doc: ExtractionDocument, found: CandidateMention[]): CandidateMention[] {
+  const { tokens } = doc;
+  const defined: CandidateMention[] = [];
+  for (const { acronymToken, longFormEnd } of parenthesisedAcronyms(doc)) {
+    const acronym = tokens[acronymToken].text;
+    let longForm = found.filter((c) => c.end === tokens[longFormEnd].end).sort((a, b) => a.start - b.start)[0];
+    if (!longForm) {
+      const byInitials = longFormByInitials(doc, acronym, longFormEnd);
+      if (!byInitials) continue;
+      longForm = candidate(doc, byInitials.from, byInitials.to, "ORG", "acronym-definition", PRIORITY.pattern, { canonical: nameFromText(doc, byInitials.from, byInitials.to) });
+      defined.push(longForm);
+    }
+    if (longForm.type === "ORG") longForm.acronym ||= acronym;
+    const canonical = longForm.canonical ?? doc.text.slice(longForm.start, longForm.end);
+    defined.push(candidate(doc, acronymToken, acronymToken, longForm.type, "acronym-definition", PRIORITY.pattern, { canonical, acronym: longForm.type === "ORG" ? acronym : "" }));
+  }
+  for (const definition of acronymsBeforeLongForm(doc)) {
+    const canonical = nameFromText(doc, definition.from, definition.to);
+    const extra = { canonical, acronym: definition.acronym };
+    defined.push(candidate(doc, definition.acronymToken, definition.acronymToken, "ORG", "acronym-definition", PRIORITY.pattern, extra));
+    defined.push(candidate(doc, definition.from, definition.to, "ORG", "acronym-definition", PRIORITY.pattern, extra));
+  }
+  return defined;
+}
+
+/** A name as written, whitespace collapsed, first letter capitalised ("ministère des…" → "Ministère des…"). */
+export function nameFromText(doc: ExtractionDocument, from: number, to: number): string {
+  const text = doc.text.slice(doc.tokens[from].start, doc.tokens[to].end).replace(/\s+/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,87 @@
+import type { CandidateMention } from "../../types.js";
+import type { DocToken, ExtractionDocument } from "../document.js";
+import { candidate, PRIORITY, type Extractor } from "../extractor.js";
+import { sentenceEndOf } from "../gazetteer.js";
+import { commonWords, demonyms, firstNames, knownNames, nonNames, orgHeads, titles } from "../knowledge.js";
+
+/**
+ * PERSON: a name after a title or honorific ("M. Sales", "Président Trump"; the title stays out of
+ * the span), a known first name followed by capitalised words ("Donald Trump"), and, as a weaker
+ * guess, a run of two or more capitalised words that are neither known names nor ordinary words
+ * ("Victoria Coates"). Surnames alone are found later, when the article is read as a whole.
+ */
+export const personExtractor: Extractor = {
+  type: "PERSON",
+  extract(doc: ExtractionDocument, found: readonly CandidateMention[]): CandidateMention[] {
+    const taken = new Set(found.map((c) => c.start));
+    const people: CandidateMention[] = [];
+    const { tokens } = doc;
+    for (let i = 0; i < tokens.length; i++) {
+      if (doc.shouting[tokens[i].sentence]) continue;
+      const person = afterTitle(doc, i) ?? fromFirstName(doc, i, taken) ?? capitalisedRun(doc, i, taken);
+      if (person) {
+        people.push(candidate(doc, person.from, person.to, "PERSON", person.rule, person.rule === "capitalised-run" ? PRIORITY.guess : PRIORITY.pattern));
+        i = person.to;
+      }
+    }
+    return people;
+  },
+};
+
+interface NameSpan {
+  from: number;
+  /** Inclusive. */
+  to: number;
+  rule: "title" | "first-name" | "capitalised-run";
+}
+
+const PARTICLES = new Set(["de", "du", "van", "von", "der", "den", "bin", "ben", "ibn", "ould", "el", "al", "da", "di", "dos", "das", "le", "la"]);
+const MAX_NAME_TOKENS = 4;
+
+/** A word that can be part of a person's name: capitalised, not an acronym, not a known place or organisation head. */
+function isNameWord(token: DocToken | undefined): boolean {
+  return !!token && token.capitalised && !token.allCaps && /^\p{Lu}[\p{Ll}\p{M}'-]/u.test(token.text) && !nonNames().has(token.key) && !orgHeads().has(token.key);
+}
+
+/** The end (inclusive) of the name that starts at `from`: name words, with particles between them. */
+function nameEnd(doc: ExtractionDocument, from: number): number {
+  const { tokens } = doc;
+  const end = sentenceEndOf(doc, from);
+  let last = from;
+  for (let i = from + 1; i < end && i - from < MAX_NAME_TOKENS; i++) {
+    if (isNameWord(tokens[i]) && !knownNames().longestAt(tokens, i, end)) last = i;
+    else if (!(PARTICLES.has(tokens[i].key) && isNameWord(tokens[i + 1]))) break;
+  }
+  return last;
+}
+
+/** Title, optional nationality adjective and comma, then a name: "le Président américain Donald Trump". */
+function afterTitle(doc: ExtractionDocument, i: number): NameSpan | undefined {
+  const { tokens } = doc;
+  const title = titles().longestAt(tokens, i, sentenceEndOf(doc, i));
+  if (!title) return undefined;
+  let j = title.to + 1;
+  while (tokens[j] && demonyms().has(tokens[j].key)) j++;
+  if (!isNameWord(tokens[j]) || knownNames().longestAt(tokens, j, sentenceEndOf(doc, j))) return undefined;
+  return { from: j, to: nameEnd(doc, j), rule: "title" };
+}
+
+/** A known first name and at least one more name word: "Nathan Sales", "Jean-Yves Le Drian". */
+function fromFirstName(doc: ExtractionDocument, i: number, taken: Set<number>): NameSpan | undefined {
+  const token = doc.tokens[i];
+  if (taken.has(token.start) || !isNameWord(token) || !isFirstName(token.key)) return undefined;
+  const end = nameEnd(doc, i);
+  return end > i ? { from: i, to: end, rule: "first-name" } : undefined;
+}
+
+const isFirstName = (key: string) => firstNames().has(key) || key.split("-").every((part) => firstNames().has(part));
+
+/** Two or more unknown capitalised words, not at the start of a sentence: a guess the tagger may confirm. */
+function capitalisedRun(doc: ExtractionDocument, i: number, taken: Set<number>): NameSpan | undefined {
+  const token = doc.tokens[i];
+  if (token.sentenceInitial || taken.has(token.start) || !isNameWord(token) || commonWords().has(token.key)) return undefined;
+  if (demonyms().has(token.key) || knownNames().longestAt(doc.tokens, i, sentenceEndOf(doc, i))) return undefined;
+  const end = nameEnd(doc, i);
+  if (end === i || doc.tokens.slice(i, end + 1).some((t) => demonyms().has(t.key))) return undefined;
+  return { from: i, to: end, rule: "capitalised-run" };
+}

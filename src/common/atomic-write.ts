@@ -1,0 +1,43 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Writes a file so that a reader (or a run killed at any instant) sees either the old complete file
+ * or the new complete file, never a torn one: write a temporary file in the same folder, flush it
+ * to disk, then rename it over the target (rename is atomic within one file system).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temporary = temporaryPathFor(path);
+  try {
+    const fd = openSync(temporary, "w");
+    try {
+      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+    syncFolder(dirname(path));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A temporary name beside `path`, unique to this process, that a later run recognises as debris. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** Makes a rename durable: on power loss the folder entry is flushed too. */
+export function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,20 @@
+/** Text keys for matching: the same name written with or without accents, typographic apostrophes or hyphens compares equal. */
+
+const APOSTROPHES = /[\u2019\u2018\u02bc`´]/g;
+const QUOTES = /[\u201c\u201d\u00ab\u00bb\u201e]/g;
+const DASHES = /[\u2010-\u2015]/g;
+
+/** Typographic apostrophes, quotes and dashes to their ASCII forms; same length, so offsets survive. */
+export function asciiPunctuation(text: string): string {
+  return text.replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-");
+}
+
+/** Lowercase, no accents, ASCII punctuation: for looking words up in lexicons. */
+export function foldKey(text: string): string {
+  return asciiPunctuation(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** `foldKey` that also treats hyphens as spaces and collapses whitespace: for comparing names. */
+export function nameKey(text: string): string {
+  return foldKey(text).replace(/-/g, " ").replace(/\s+/g, " ").trim();
+}
