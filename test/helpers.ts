@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { parse } from "csv-parse/sync";
+
+export const ROOT = join(import.meta.dirname, "..");
+export const SAMPLE_CORPUS = join(ROOT, "data", "articles");
+export const SHARED = join(ROOT, "..", "shared");
+
+export function temporaryFolder(prefix = "ner-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A CSV table of the output, parsed by a standard parser (csv-parse), numbers left as text. */
+export function readTable(outputDir: string, name: string): Record<string, string>[] {
+  return parse(readFileSync(join(outputDir, name), "utf8"), { columns: true, bom: true, skip_empty_lines: true });
+}
+
+/** The scorer's figures (../shared/eval/score.mjs --json) on an output folder. */
+export function score(outputDir: string, gold = join(SHARED, "gold", "seeds.jsonl")): Scores {
+  return JSON.parse(execFileSync("node", [join(SHARED, "eval", "score.mjs"), "--gold", gold, "--out", outputDir, "--json"], { encoding: "utf8" }));
+}
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Scores {
+  mention_strict: Record<string, PRF>;
+  mention_relaxed: Record<string, PRF>;
+  entity: Record<string, PRF>;
+  cross_article: { fragmented: number; conflated: number; fragmented_list: string[]; conflated_list: string[] };
+}
