@@ -63,27 +63,37 @@ export const resolutionNumber = (name: string) => /\d{1,4}/.exec(name)?.[0] ?? n
  * → "Président … Donald Trump", not "Ivanka Trump"), else the latest one before the short form.
  */
 function linkShortForms(named: Named[]): void {
-  const fullNames = new Map<string, Named[]>();
-  for (const full of named) {
-    const words = nameKey(full.surface).split(" ");
-    if (words.length < 2 || (full.candidate.type !== "PERSON" && full.candidate.type !== "ORG")) continue;
-    for (let k = 1; k < words.length; k++) {
-      const part = full.candidate.type === "PERSON" ? words.slice(k).join(" ") : words.slice(0, k).join(" ");
-      const key = `${full.candidate.type}:${part}`;
-      const fits = fullNames.get(key);
-      if (fits) fits.push(full);
-      else fullNames.set(key, [full]);
-    }
-  }
+  const fullNames = indexFullNames(named);
   for (const short of named) {
     const { type } = short.candidate;
-    const isShort = type === "PERSON" ? short.keys.length === 0 : type === "ORG" && !short.surface.includes(" ") && !short.candidate.acronym;
+    const isShort = type === "PERSON" || (type === "ORG" && !short.surface.includes(" ") && !short.candidate.acronym);
     if (!isShort) continue;
-    const fits = fullNames.get(`${type}:${nameKey(short.surface)}`) ?? [];
-    const chosen = chooseFullName(short, fits);
+    const key = nameKey(short.surface);
+    const bySuffix = fullNames.get(`${type}:${key}`) ?? [];
+    // Where the family name comes first ("M. Tedros" for Tedros Adhanom Ghebreyesus), a unique full name starting with the word.
+    const byFirstWord = bySuffix.length === 0 && type === "PERSON" ? (fullNames.get(`PERSON-first:${key}`) ?? []) : [];
+    const chosen = chooseFullName(short, bySuffix.length > 0 ? bySuffix : new Set(byFirstWord).size === 1 ? byFirstWord : []);
     if (chosen) short.keys.push(chosen.keys[0]);
-    else if (short.keys.length === 0) short.keys.push(`${type}:${nameKey(short.surface)}`);
+    if (short.keys.length === 0) short.keys.push(`${type}:${key}`);
   }
+}
+
+/** Full names by the short forms they can take: a person's last words, an organisation's first words, a person's first word. */
+function indexFullNames(named: Named[]): Map<string, Named[]> {
+  const index = new Map<string, Named[]>();
+  const add = (key: string, full: Named) => {
+    const fits = index.get(key);
+    if (fits) fits.push(full);
+    else index.set(key, [full]);
+  };
+  for (const full of named) {
+    const { type } = full.candidate;
+    const words = nameKey(full.surface).split(" ");
+    if (words.length < 2 || (type !== "PERSON" && type !== "ORG")) continue;
+    for (let k = 1; k < words.length; k++) add(`${type}:${type === "PERSON" ? words.slice(k).join(" ") : words.slice(0, k).join(" ")}`, full);
+    if (type === "PERSON") add(`PERSON-first:${words[0]}`, full);
+  }
+  return index;
 }
 
 function chooseFullName(short: Named, fits: Named[]): Named | undefined {

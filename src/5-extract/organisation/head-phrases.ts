@@ -53,11 +53,11 @@ function phraseEnd(doc: ExtractionDocument, from: number): number {
   let i = from + 1;
   while (i < end) {
     const token = tokens[i];
-    if (isModifier(token)) {
+    if (isModifier(token) || (demonyms().has(token.key) && nationalityInName(tokens, i, from))) {
       last = i++;
       continue;
     }
-    const complement = complementEnd(doc, i, end);
+    const complement = complementEnd(doc, i, end, last > from);
     if (complement === undefined) break;
     last = complement;
     i = complement + 1;
@@ -73,11 +73,23 @@ function isModifier(token: DocToken): boolean {
 }
 
 /**
+ * A nationality adjective belongs to the name right after the head or before a complement
+ * ("Agence française de développement", "Observatoire ivoirien des droits de l'homme"); at the end it
+ * describes the organisation ("le Bureau d'investigation fédéral américain").
+ */
+function nationalityInName(tokens: DocToken[], i: number, head: number): boolean {
+  const next = tokens[i + 1];
+  return i === head + 1 || (!!next && (isPreposition(next) || (next.capitalised && /^[\p{L}]/u.test(next.text))));
+}
+
+/**
  * `[et] preposition [article] noun [adjectives]` starting at token i: returns its last token, or
  * undefined when no complement starts there. "et" continues the name only before a capitalised
- * complement ("et de la Coopération internationale"), not before "et le directeur".
+ * complement ("et de la Coopération internationale"), not before "et le directeur". A known place
+ * or organisation completes a bare head ("Commandement des États-Unis pour l'Afrique") but ends a
+ * name that already has its own words ("Conseil de sécurité | de l'ONU").
  */
-function complementEnd(doc: ExtractionDocument, i: number, end: number): number | undefined {
+function complementEnd(doc: ExtractionDocument, i: number, end: number, named: boolean): number | undefined {
   const { tokens } = doc;
   let j = i;
   const coordinated = tokens[j]?.key === "et";
@@ -89,6 +101,7 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number): number 
   const noun = tokens[j];
   if (!/^[\p{L}\p{N}]/u.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
   if (coordinated && !noun.capitalised) return undefined;
-  if (noun.capitalised && knownNames().longestAt(tokens, j, end)) return undefined;
-  return j;
+  const known = noun.capitalised ? knownNames().longestAt(tokens, j, end) : undefined;
+  if (known && named) return undefined;
+  return known ? known.to : j;
 }

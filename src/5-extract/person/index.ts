@@ -48,21 +48,29 @@ function nameEnd(doc: ExtractionDocument, from: number): number {
   const { tokens } = doc;
   const end = sentenceEndOf(doc, from);
   let last = from;
-  for (let i = from + 1; i < end && i - from < MAX_NAME_TOKENS; i++) {
+  for (let i = from + 1; i < end && i - from <= MAX_NAME_TOKENS; i++) {
     if (isNameWord(tokens[i]) && !knownNames().longestAt(tokens, i, end)) last = i;
-    else if (!(PARTICLES.has(tokens[i].key) && isNameWord(tokens[i + 1]))) break;
+    else if (!startsParticles(tokens, i)) break;
   }
   return last;
 }
 
-/** Title, optional nationality adjective and comma, then a name: "le Président américain Donald Trump". */
+/** Particles ("von der", "de la", "bin") followed by a name word: they belong to the name. */
+function startsParticles(tokens: DocToken[], i: number): boolean {
+  let j = i;
+  while (tokens[j] && PARTICLES.has(tokens[j].key) && j - i < 3) j++;
+  return j > i && isNameWord(tokens[j]);
+}
+
+/** Title, optional nationality adjective, then a name: "le Président américain Donald Trump", "Mme von der Leyen". */
 function afterTitle(doc: ExtractionDocument, i: number): NameSpan | undefined {
   const { tokens } = doc;
   const title = titles().longestAt(tokens, i, sentenceEndOf(doc, i));
   if (!title) return undefined;
   let j = title.to + 1;
   while (tokens[j] && demonyms().has(tokens[j].key)) j++;
-  if (!isNameWord(tokens[j]) || knownNames().longestAt(tokens, j, sentenceEndOf(doc, j))) return undefined;
+  const particlesFirst = !tokens[j]?.capitalised && startsParticles(tokens, j);
+  if (!(isNameWord(tokens[j]) || particlesFirst) || knownNames().longestAt(tokens, j, sentenceEndOf(doc, j))) return undefined;
   return { from: j, to: nameEnd(doc, j), rule: "title" };
 }
 

@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { lexiconEntries } from "../../common/lexicons.js";
+import { nameKey } from "../../common/normalize.js";
+
+/**
+ * The project lexicons whose membership the tagger uses as features (data/lexicons/NAME.txt).
+ * common-words tells a capitalised ordinary word from a name; demonyms mark MISC nationalities.
+ */
+export const TAGGER_LEXICONS = [
+  "first-names", "countries", "cities", "regions", "organisations", "org-heads", "titles", "demonyms", "common-words",
+] as const;
+
+/** Per lexicon, three membership bits: the token alone is an entry; it starts a multi-token entry; it continues one. */
+export const BITS_PER_LEXICON = 3;
+const WHOLE = 0;
+const FIRST = 1;
+const LATER = 2;
+
+interface TokenKey {
+  key: string;
+  firstWord: string;
+}
+
+/** Caps the memory of the token → key cache on long runs. */
+const KEY_CACHE_LIMIT = 200_000;
+
+/**
+ * Looks tokens up in the lexicons, through `nameKey` (case, accents, hyphens and apostrophes folded).
+ * Multi-token entries (`new york`, `l'oreal` from tokens `L'` + `Oréal`) are matched greedily, longest first.
+ */
+export class LexiconMatcher {
+  private readonly keyCache = new Map<string, TokenKey>();
+
+  /** `entries[k]`: the keys of lexicon k; `firstWords[k]`: first word of each multi-token entry → its most words. */
+  constructor(
+    private readonly entries: readonly Set<string>[],
+    private readonly firstWords: readonly Map<string, number>[],
+  ) {}
+
+  /** The current data/lexicons; a missing file counts as an empty lexicon. */
+  static fromProjectLexicons(): LexiconMatcher {
+    return LexiconMatcher.fromKeySets(TAGGER_LEXICONS.map(readLexiconOrEmpty));
+  }
+
+  static fromKeySets(keySets: readonly Set<string>[]): LexiconMatcher {
+    return new LexiconMatcher(keySets, keySets.map(multiTokenFirstWords));
+  }
+
+  /** sha256 over the sorted keys of every lexicon: a model records it to tell whether the lexicons changed since training. */
+  digest(): string {
+    const hash = createHash("sha256");
+    this.entries.forEach((keys, k) => hash.update(`${TAGGER_LEXICONS[k]}\n${[...keys].sort().join("\n")}\n\n`));
+    return hash.digest("hex");
+  }
+
+  /** One bit mask per token: bit `k * BITS_PER_LEXICON + WHOLE|FIRST|LATER` for lexicon k. */
+  memberships(tokens: readonly string[]): Int32Array {
+    const keys = tokens.map((token) => this.keyOf(token));
+    const bits = new Int32Array(tokens.length);
+    this.entries.forEach((entries, k) => {
+      const base = k * BITS_PER_LEXICON;
+      for (let i = 0; i < keys.length; i++) {
+        if (entries.has(keys[i].key)) bits[i] |= 1 << (base + WHOLE);
+        const end = this.longestMultiTokenMatch(keys, i, k);
+        if (end <= i + 1) continue;
+        bits[i] |= 1 << (base + FIRST);
+        for (let j = i + 1; j < end; j++) bits[j] |= 1 << (base + LATER);
+      }
+    });
+    return bits;
+  }
+
+  /** End (exclusive) of the longest entry of lexicon k spelled by tokens i, i+1, ...; i when none. */
+  private longestMultiTokenMatch(keys: readonly TokenKey[], i: number, k: number): number {
+    const maxWords = this.firstWords[k].get(keys[i].firstWord);
+    if (maxWords === undefined) return i;
+    let joined = keys[i].key;
+    let end = i;
+    for (let j = i + 1; j < keys.length && j < i + maxWords; j++) {
+      joined = joinKeys(joined, keys[j].key);
+      if (this.entries[k].has(joined)) end = j + 1;
+    }
+    return end;
+  }
+
+  private keyOf(token: string): TokenKey {
+    let tokenKey = this.keyCache.get(token);
+    if (tokenKey === undefined) {
+      if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
+      const key = nameKey(token);
+      tokenKey = { key, firstWord: firstWordOf(key) };
+      this.keyCache.set(token, tokenKey);
+    }
+    return tokenKey;
+  }
+}
+
+/** Keys of every name on every line: some lexicons list aliases as `canonical | alias | ...`. */
+function readLexiconOrEmpty(name: string): Set<string> {
+  try {
+    return new Set(lexiconEntries(name).flatMap((entry) => entry.split("|").map(nameKey)).filter((key) => key !== ""));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
+    throw error;
+  }
+}
+
+/** An elided word (`l'`) is written against the next one, as in the entry's key; other words are separated by a space. */
+function joinKeys(left: string, right: string): string {
+  return left.endsWith("'") ? left + right : `${left} ${right}`;
+}
+
+/** `new york` → `new`, `l'oreal` → `l'`; a key with no break is its own first word. */
+function firstWordOf(key: string): string {
+  const match = /^[^ ']*'|^[^ ]*(?= )/.exec(key);
+  return match ? match[0] : key;
+}
+
+function multiTokenFirstWords(keys: Set<string>): Map<string, number> {
+  const firstWords = new Map<string, number>();
+  for (const key of keys) {
+    const words = key.split(/ |(?<=')/).length;
+    if (words < 2) continue;
+    const first = firstWordOf(key);
+    firstWords.set(first, Math.max(words, firstWords.get(first) ?? 0));
+  }
+  return firstWords;
+}
