@@ -37,3 +37,22 @@ export interface Scores {
   entity: Record<string, PRF>;
   cross_article: { fragmented: number; conflated: number; fragmented_list: string[]; conflated_list: string[] };
 }
+
+import { extractArticle } from "../pipeline/extract-article.js";
+import type { ArticleExtraction } from "../src/types.js";
+
+/** Runs the per-article stages on a text, as if it were the file `name`. */
+export function extractText(text: string, name = "article.txt"): ArticleExtraction {
+  const bytes = Buffer.from(text, "utf8");
+  return extractArticle({ source: { sourcePath: name, articleId: name.replace(/\.\w+$/, ""), absolutePath: name }, sha256: "test", bytes }, { extraSources: [] });
+}
+
+/** `TYPE text` for each mention of a text, in order. */
+export function mentionsOf(text: string): string[] {
+  return extractText(text).mentions.map((m) => `${m.type} ${m.text}`);
+}
+
+/** `TYPE canonical name` for each entity of a text, in order of first mention. */
+export function entitiesOf(text: string): string[] {
+  return extractText(text).entities.map((e) => `${e.type} ${e.canonicalName}`);
+}

@@ -1,4 +1,4 @@
-import { franc } from "franc";
+import { franc, francAll } from "franc";
 import { lexiconEntries } from "../common/lexicons.js";
 import type { Article } from "../types.js";
 
@@ -9,6 +9,10 @@ const CONFIDENT_SHARE = 0.15;
 /** On short texts franc is unreliable: this many function-word hits, and more than any other language, make a brief French. */
 const SHORT_TEXT_CHARS = 250;
 const MIN_HITS = 2;
+/** On a short text, franc compared only with the languages common in news is much less erratic. */
+const NEWS_LANGUAGES = ["fra", "eng", "spa", "ita", "por", "deu", "nld", "cat", "ron", "pol", "tur", "arb", "rus"];
+/** How close to franc's best score French must come for a short text whose function words lean French. */
+const CLOSE_SCORE = 0.9;
 
 const WORD = /[\p{L}]+'?/gu;
 
@@ -47,10 +51,12 @@ export function detectLanguage(text: string): string {
   const { words, hits } = functionWordShares(sample);
   const [best, runnerUp] = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const clear = best && best[1] >= MIN_HITS && best[1] >= CONFIDENT_SHARE * words && best[1] >= 2 * (runnerUp?.[1] ?? 0);
-  if (clear && sample.length > SHORT_TEXT_CHARS) return best[0];
-  const guess = franc(sample, { minLength: 3 });
-  if (guess !== "fra" && clear && best[0] === "fra") return "fra";
-  return guess;
+  if (sample.length > SHORT_TEXT_CHARS) return clear ? best[0] : franc(sample);
+  if (clear) return best[0];
+  const leansFrench = best?.[0] === "fra" && best[1] > (runnerUp?.[1] ?? 0);
+  const scores = francAll(sample, { minLength: 3, only: NEWS_LANGUAGES });
+  const french = scores.find(([language]) => language === "fra")?.[1] ?? 0;
+  return leansFrench && french >= CLOSE_SCORE * scores[0][1] ? "fra" : scores[0][0];
 }
 
 /** Stage 3: non-French articles are skipped with the language found. */

@@ -5,6 +5,8 @@ import { tokenize } from "./tokenize.js";
 const SENTENCE_END = /^(?:[.!?\u2026]|\.{2,})$/;
 /** Closing marks that stay with the sentence they close. */
 const CLOSING = /^["'\u201d\u2019\u00bb)\]]$/;
+/** Marks that only ever close (French » is written after a space); quotes that may open only when attached. */
+const ONLY_CLOSING = /^[\u201d\u00bb)\]]$/;
 /** A line shorter than this that ends without punctuation is a heading: it ends at the line break. */
 const HEADING_LENGTH = 120;
 
@@ -29,7 +31,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     if (!next) break;
     if (endsSentenceAfter(text, tokens, i)) {
       let last = i;
-      while (tokens[last + 1] && CLOSING.test(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end) last++;
+      while (tokens[last + 1] && closes(text, tokens[last], tokens[last + 1])) last++;
       close(last);
       i = last;
     }
@@ -49,6 +51,11 @@ function endsSentenceAfter(text: string, tokens: Token[], i: number): boolean {
   if (!SENTENCE_END.test(token.text)) return false;
   if (token.text === "." && i > 0 && tokens[i - 1].end === token.start && isAbbreviation(tokens[i - 1].text)) return false;
   return gap.length > 0 && /^[\p{Lu}\p{N}"'\u00ab\u201c\u2018\u2013\u2014-]/u.test(startAfterClosing(tokens, i + 1));
+}
+
+function closes(text: string, previous: Token, mark: Token): boolean {
+  if (!CLOSING.test(mark.text)) return false;
+  return mark.start === previous.end || (ONLY_CLOSING.test(mark.text) && !text.slice(previous.end, mark.start).includes("\n"));
 }
 
 function startAfterClosing(tokens: Token[], from: number): string {

@@ -26,6 +26,7 @@ export const firstNames = once(() => lexiconKeys("first-names"));
 export const commonWords = once(() => new Set(lexiconEntries("common-words").map(foldKey)));
 export const nonNames = once(() => lexiconKeys("non-names"));
 export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldKey)));
+export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
 /** Nationality adjectives in all their forms: américain, américaine, américains, américaines. */
@@ -57,7 +58,13 @@ export const knownNameLines = once(() => new Map(
     lexiconEntries(lexicon).map((line) => [lexiconNames(line)[0], lexiconNames(line)] as const)),
 ));
 
-/** Adjectives (fr-compromise) plus the suffixes of French relational adjectives the lexicon misses (stratégique, militaire). */
+/**
+ * Adjectives (fr-compromise) plus the suffixes of French relational adjectives the lexicon misses
+ * (stratégique, militaire). Looked up with accents: "relevé" is an adjective, "relève" a verb.
+ */
 const ADJECTIVE_SUFFIX = /(?:ique|iques|aire|aires|iste|istes|al|ale|aux|ales|el|elle|els|elles|if|ive|ifs|ives|ien|ienne|iens|iennes)$/;
-const adjectiveSet = once(() => new Set(lexiconEntries("adjectives").map(foldKey)));
-export const isAdjective = (key: string) => adjectiveSet().has(key) || (key.length > 4 && ADJECTIVE_SUFFIX.test(key));
+const adjectiveSet = once(() => new Set(lexiconEntries("adjectives").map((word) => word.toLowerCase())));
+export const isAdjective = (word: string) => {
+  const lower = word.toLowerCase();
+  return adjectiveSet().has(lower) || (lower.length > 4 && ADJECTIVE_SUFFIX.test(lower));
+};

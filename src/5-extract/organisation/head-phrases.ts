@@ -1,6 +1,6 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, isAdjective, knownNames, nonNames, orgHeads } from "../knowledge.js";
+import { demonyms, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes } from "../knowledge.js";
 
 /**
  * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
@@ -32,11 +32,17 @@ export function headPhrases(doc: ExtractionDocument): HeadPhrase[] {
     if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key))) continue;
     const to = phraseEnd(doc, i);
     if (to > i && credible(tokens, i, to)) {
-      phrases.push({ from: i, to });
+      phrases.push({ from: leadingAdjective(tokens, i) ? i - 1 : i, to });
       i = to;
     }
   }
   return phrases;
+}
+
+/** A capitalised word of data/lexicons/org-prefixes.txt before the head is part of the name: "Haut Conseil", "Haute Autorité". */
+function leadingAdjective(tokens: DocToken[], head: number): boolean {
+  const before = tokens[head - 1];
+  return !!before && before.capitalised && before.sentence === tokens[head].sentence && orgPrefixes().has(before.key);
 }
 
 /** A sentence-initial head is capitalised by grammar: only a capitalised word inside makes it a name. */
@@ -69,7 +75,7 @@ function phraseEnd(doc: ExtractionDocument, from: number): number {
 function isModifier(token: DocToken): boolean {
   if (demonyms().has(token.key) || nonNames().has(token.key) || isPreposition(token)) return false;
   if (token.capitalised) return /^[\p{L}\p{N}]/u.test(token.text);
-  return isAdjective(token.key);
+  return isAdjective(token.text);
 }
 
 /**

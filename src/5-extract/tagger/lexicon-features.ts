@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { tokenize } from "../../4-tokenize/tokenize.js";
 import { lexiconEntries } from "../../common/lexicons.js";
 import { nameKey } from "../../common/normalize.js";
 
@@ -25,25 +26,26 @@ interface TokenKey {
 const KEY_CACHE_LIMIT = 200_000;
 
 /**
- * Looks tokens up in the lexicons, through `nameKey` (case, accents, hyphens and apostrophes folded).
- * Multi-token entries (`new york`, `l'oreal` from tokens `L'` + `Oréal`) are matched greedily, longest first.
+ * Looks tokens up in the lexicons. An entry is cut into tokens by the pipeline's tokenizer, as sentences
+ * are (`M.` → `M` `.`, `L'Oréal` → `L'` `Oréal`), and each token is compared through `nameKey` (case,
+ * accents, hyphens and apostrophes folded). Multi-token entries are matched greedily, longest first.
  */
 export class LexiconMatcher {
   private readonly keyCache = new Map<string, TokenKey>();
+  /** `entries[k]`: the keys of lexicon k, token keys joined by spaces. */
+  private readonly entries: readonly Set<string>[];
+  /** `firstWords[k]`: first word of each multi-word entry of lexicon k → the most words such an entry has. */
+  private readonly firstWords: readonly Map<string, number>[];
 
-  /** `entries[k]`: the keys of lexicon k; `firstWords[k]`: first word of each multi-token entry → its most words. */
-  constructor(
-    private readonly entries: readonly Set<string>[],
-    private readonly firstWords: readonly Map<string, number>[],
-  ) {}
+  /** `names[k]`: the names of lexicon k (TAGGER_LEXICONS order), as written. */
+  constructor(names: readonly (readonly string[])[]) {
+    this.entries = names.map((list) => new Set(list.map(entryKey).filter((key) => key !== "")));
+    this.firstWords = this.entries.map(multiWordFirstWords);
+  }
 
   /** The current data/lexicons; a missing file counts as an empty lexicon. */
   static fromProjectLexicons(): LexiconMatcher {
-    return LexiconMatcher.fromKeySets(TAGGER_LEXICONS.map(readLexiconOrEmpty));
-  }
-
-  static fromKeySets(keySets: readonly Set<string>[]): LexiconMatcher {
-    return new LexiconMatcher(keySets, keySets.map(multiTokenFirstWords));
+    return new LexiconMatcher(TAGGER_LEXICONS.map(readLexiconOrEmpty));
   }
 
   /** sha256 over the sorted keys of every lexicon: a model records it to tell whether the lexicons changed since training. */
@@ -77,7 +79,7 @@ export class LexiconMatcher {
     let joined = keys[i].key;
     let end = i;
     for (let j = i + 1; j < keys.length && j < i + maxWords; j++) {
-      joined = joinKeys(joined, keys[j].key);
+      joined = `${joined} ${keys[j].key}`;
       if (this.entries[k].has(joined)) end = j + 1;
     }
     return end;
@@ -88,41 +90,34 @@ export class LexiconMatcher {
     if (tokenKey === undefined) {
       if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
       const key = nameKey(token);
-      tokenKey = { key, firstWord: firstWordOf(key) };
+      tokenKey = { key, firstWord: key.split(" ", 1)[0] };
       this.keyCache.set(token, tokenKey);
     }
     return tokenKey;
   }
 }
 
-/** Keys of every name on every line: some lexicons list aliases as `canonical | alias | ...`. */
-function readLexiconOrEmpty(name: string): Set<string> {
+/** The names on every line: some lexicons list aliases as `canonical | alias | ...`. */
+function readLexiconOrEmpty(name: string): string[] {
   try {
-    return new Set(lexiconEntries(name).flatMap((entry) => entry.split("|").map(nameKey)).filter((key) => key !== ""));
+    return lexiconEntries(name).flatMap((entry) => entry.split("|"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
 }
 
-/** An elided word (`l'`) is written against the next one, as in the entry's key; other words are separated by a space. */
-function joinKeys(left: string, right: string): string {
-  return left.endsWith("'") ? left + right : `${left} ${right}`;
+function entryKey(name: string): string {
+  return tokenize(name).map((token) => nameKey(token.text)).join(" ");
 }
 
-/** `new york` → `new`, `l'oreal` → `l'`; a key with no break is its own first word. */
-function firstWordOf(key: string): string {
-  const match = /^[^ ']*'|^[^ ]*(?= )/.exec(key);
-  return match ? match[0] : key;
-}
-
-function multiTokenFirstWords(keys: Set<string>): Map<string, number> {
+/** A token's key may hold spaces too (`Pays-Bas` → `pays bas`), so words, not tokens, are counted: an upper bound on tokens. */
+function multiWordFirstWords(keys: Set<string>): Map<string, number> {
   const firstWords = new Map<string, number>();
   for (const key of keys) {
-    const words = key.split(/ |(?<=')/).length;
-    if (words < 2) continue;
-    const first = firstWordOf(key);
-    firstWords.set(first, Math.max(words, firstWords.get(first) ?? 0));
+    const words = key.split(" ");
+    if (words.length < 2) continue;
+    firstWords.set(words[0], Math.max(words.length, firstWords.get(words[0]) ?? 0));
   }
   return firstWords;
 }

@@ -1,0 +1,37 @@
+import { splitSentences } from "../../src/4-tokenize/sentences.js";
+import { tokenize } from "../../src/4-tokenize/tokenize.js";
+
+const words = (text: string) => tokenize(text).map((t) => t.text);
+const sentences = (text: string) => splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+
+describe("tokenize", () => {
+  test("splits elisions off with their apostrophe, typographic or not", () => {
+    expect(words("l'Etat d’Amérique qu'il jusqu’à aujourd'hui")).toEqual(["l'", "Etat", "d’", "Amérique", "qu'", "il", "jusqu’", "à", "aujourd'hui"]);
+  });
+
+  test("keeps hyphenated names and inverted pronouns whole", () => {
+    expect(words("Al-Qaida, les Pays-Bas et la Maison-Blanche, a-t-il dit.")).toEqual(["Al-Qaida", ",", "les", "Pays-Bas", "et", "la", "Maison-Blanche", ",", "a-t-il", "dit", "."]);
+  });
+
+  test("gives offsets into the text", () => {
+    for (const token of tokenize("« Le Niger », dit-elle…")) expect("« Le Niger », dit-elle…".slice(token.start, token.end)).toBe(token.text);
+  });
+});
+
+describe("splitSentences", () => {
+  test("does not end a sentence at M., Mme, Dr or an initial", () => {
+    expect(sentences("M. Dupont a vu Mme Martin. Le Dr Benali et John F. Kennedy aussi. Fin.")).toEqual([
+      "M. Dupont a vu Mme Martin.",
+      "Le Dr Benali et John F. Kennedy aussi.",
+      "Fin.",
+    ]);
+  });
+
+  test("ends sentences at ! ? … and paragraph breaks, keeping closing quotes", () => {
+    expect(sentences("« Nous partons. » Il est parti ! Pourquoi ? Personne\n\nne sait…")).toEqual(["« Nous partons. »", "Il est parti !", "Pourquoi ?", "Personne", "ne sait…"]);
+  });
+
+  test("a short line without final punctuation is a heading", () => {
+    expect(sentences("Le Mali et la France\nLe ministre est arrivé hier.")).toEqual(["Le Mali et la France", "Le ministre est arrivé hier."]);
+  });
+});

@@ -1,0 +1,24 @@
+import { entitiesOf, mentionsOf } from "../helpers.js";
+
+describe("LOCATION", () => {
+  test("countries, capitals and regions in French, the longest name first", () => {
+    expect(mentionsOf("De Kinshasa à la République démocratique du Congo, puis en Afrique de l'Ouest et au Proche-Orient.")).toEqual([
+      "LOCATION Kinshasa",
+      "LOCATION République démocratique du Congo",
+      "LOCATION Afrique de l'Ouest",
+      "LOCATION Proche-Orient",
+    ]);
+  });
+
+  test("accented and unaccented spellings, and aliases, are one place", () => {
+    expect(entitiesOf("Les Etats-Unis, les États-Unis d'Amérique et les USA.")).toEqual(["LOCATION États-Unis"]);
+  });
+
+  test("a place inside an organisation's name is not a mention of its own", () => {
+    expect(mentionsOf("Al-Qaida au Maghreb islamique revendique l'attaque.")).toEqual(["ORG Al-Qaida au Maghreb islamique"]);
+  });
+
+  test("lower-case words and adjectives are not places", () => {
+    expect(mentionsOf("Le gouvernement malien et la diplomatie française.")).toEqual([]);
+  });
+});

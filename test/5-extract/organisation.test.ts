@@ -1,0 +1,37 @@
+import { entitiesOf, mentionsOf } from "../helpers.js";
+
+describe("ORG", () => {
+  test("well-known organisations and their acronyms are one entity", () => {
+    expect(entitiesOf("L'OTAN et l'Organisation du traité de l'Atlantique nord ne font qu'un.")).toEqual(["ORG Organisation du traité de l'Atlantique nord"]);
+  });
+
+  test("names built on a head noun end where the name ends", () => {
+    expect(mentionsOf("Le rapport de l'Agence nationale de la sécurité des systèmes d'information et le ministère de l'Intérieur a été publié.")).toEqual([
+      "ORG Agence nationale de la sécurité des systèmes d'information",
+      "ORG ministère de l'Intérieur",
+    ]);
+    expect(mentionsOf("Il dirige le Bureau fédéral d'enquête américain, qui enquête.")).toEqual(["ORG Bureau fédéral d'enquête"]);
+  });
+
+  test("a known place completes a bare head, but ends a name that has its own words", () => {
+    expect(mentionsOf("Le Conseil de sécurité de l'ONU se réunit.")).toEqual(["ORG Conseil de sécurité", "ORG ONU"]);
+    expect(mentionsOf("La Banque du Canada relève son taux.")).toEqual(["ORG Banque du Canada"]);
+  });
+
+  test("acronym definitions, long form first or acronym first", () => {
+    expect(entitiesOf("Le Haut Conseil pour le climat (HCC) publie un avis. Le HCC critique le plan.")).toEqual(["ORG Haut Conseil pour le climat"]);
+    expect(mentionsOf("Le HCC critique le plan.")).toEqual([]);
+    expect(entitiesOf("Le groupe JNIM (Groupe de soutien à l'islam et aux musulmans) a revendiqué l'attaque.")).toEqual([
+      "ORG Groupe de soutien à l'islam et aux musulmans",
+    ]);
+  });
+
+  test("an acronym of an ordinary phrase is not an organisation", () => {
+    expect(mentionsOf("Les armes de destruction massive (ADM) inquiètent. Les ADM sont interdites.")).toEqual([]);
+  });
+
+  test("a dateline and a closing signature name the news source", () => {
+    expect(mentionsOf("Agence Sahel Info – Le ministre est arrivé.")).toEqual(["ORG Agence Sahel Info"]);
+    expect(mentionsOf("Le ministre est arrivé.\n\nRédaction Medias24.")).toEqual(["ORG Medias24"]);
+  });
+});
