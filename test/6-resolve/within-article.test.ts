@@ -1,0 +1,39 @@
+import { entitiesOf, extractText } from "../helpers.js";
+
+/** entity canonical name → the texts of its mentions. */
+function mentionsByEntity(text: string): Record<string, string[]> {
+  const { entities, mentions } = extractText(text);
+  const grouped: Record<string, string[]> = {};
+  for (const mention of mentions) (grouped[entities[mention.localEntity].canonicalName] ??= []).push(mention.text);
+  return grouped;
+}
+
+describe("resolution within an article", () => {
+  test("a surname or M./Mme Surname refers to the full name given earlier", () => {
+    expect(mentionsByEntity("Le juge Omar Haddad a parlé. M. Haddad a ensuite quitté la salle, et Haddad n'a rien ajouté.")).toEqual({
+      "Omar Haddad": ["Omar Haddad", "Haddad", "Haddad"],
+    });
+  });
+
+  test("a surname shared by two people goes to the one introduced with the same title, never to both", () => {
+    const text = "Le président Yoweri Museveni a reçu Muhoozi Museveni, son fils. Plus tard, le président Museveni a parlé.";
+    expect(mentionsByEntity(text)).toEqual({ "Yoweri Museveni": ["Yoweri Museveni", "Museveni"], "Muhoozi Museveni": ["Muhoozi Museveni"] });
+  });
+
+  test("without a title, the surname goes to the latest full name before it", () => {
+    const text = "Amina Diallo et Moussa Diallo sont arrivés. Moussa Diallo a parlé, puis Diallo est reparti.";
+    expect(mentionsByEntity(text)["Moussa Diallo"]).toEqual(["Moussa Diallo", "Moussa Diallo", "Diallo"]);
+  });
+
+  test("an acronym and its expansion are one entity, whichever comes first", () => {
+    expect(entitiesOf("La Commission nationale des droits de l'homme (CNDH) enquête. La CNDH publiera un rapport.")).toEqual([
+      "ORG Commission nationale des droits de l'homme",
+    ]);
+  });
+
+  test("a known organisation's acronym and name are one entity", () => {
+    expect(mentionsByEntity("Le FMI prête. Le Fonds monétaire international exige des réformes.")).toEqual({
+      "Fonds monétaire international": ["FMI", "Fonds monétaire international"],
+    });
+  });
+});
