@@ -1,12 +1,40 @@
-import type { ExtractionDocument } from "./document.js";
-import type { GazetteerMatch } from "./gazetteer.js";
+import type { CandidateMention } from "../types.js";
+import { lookupToken, type ExtractionDocument } from "./document.js";
+import { candidate, PRIORITY } from "./extractor.js";
+import type { GazetteerEntry } from "./gazetteer.js";
 import { knownNames, type KnownName } from "./knowledge.js";
 
-const matchesByDocument = new WeakMap<ExtractionDocument, GazetteerMatch<KnownName>[]>();
+const candidatesByDocument = new WeakMap<ExtractionDocument, CandidateMention[]>();
 
-/** The document's known places and organisations (data/lexicons), looked up once and shared by the extractors. */
-export function knownNameMatches(doc: ExtractionDocument): GazetteerMatch<KnownName>[] {
-  let matches = matchesByDocument.get(doc);
-  if (!matches) matchesByDocument.set(doc, (matches = knownNames().matchAll(doc)));
-  return matches;
+/**
+ * The document's known places and organisations (data/lexicons), looked up once and shared by the
+ * location and organisation extractors. Besides whole tokens, the parts of a hyphenated compound
+ * of names are looked up ("Maroc-USA", "Maroc-France"), when the compound is not a name itself.
+ */
+export function knownNameCandidates(doc: ExtractionDocument): CandidateMention[] {
+  let found = candidatesByDocument.get(doc);
+  if (!found) {
+    const whole = knownNames().matchAll(doc).map(({ from, to, entry }) => candidate(doc, from, to, entry.value.type, "lexicon", PRIORITY.lexicon, fields(entry)));
+    candidatesByDocument.set(doc, (found = [...whole, ...compoundParts(doc, whole)].sort((a, b) => a.start - b.start)));
+  }
+  return found;
+}
+
+function fields(entry: GazetteerEntry<KnownName>): Partial<CandidateMention> {
+  return { canonical: entry.value.canonical, acronym: entry.value.acronym };
+}
+
+function compoundParts(doc: ExtractionDocument, whole: CandidateMention[]): CandidateMention[] {
+  const covered = new Set(whole.map((c) => c.start));
+  const parts: CandidateMention[] = [];
+  for (const token of doc.tokens) {
+    if (!token.text.includes("-") || !token.capitalised || covered.has(token.start) || doc.shouting[token.sentence]) continue;
+    let offset = token.start;
+    for (const part of token.text.split("-")) {
+      const match = part ? knownNames().longestAt([lookupToken(part)], 0, 1) : undefined;
+      if (match) parts.push({ type: match.entry.value.type, start: offset, end: offset + part.length, source: "lexicon", priority: PRIORITY.lexicon, ...fields(match.entry) });
+      offset += part.length + 1;
+    }
+  }
+  return parts;
 }

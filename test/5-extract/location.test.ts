@@ -18,6 +18,10 @@ describe("LOCATION", () => {
     expect(mentionsOf("Al-Qaida au Maghreb islamique revendique l'attaque.")).toEqual(["ORG Al-Qaida au Maghreb islamique"]);
   });
 
+  test("the names in a hyphenated compound of names are places of their own", () => {
+    expect(mentionsOf("Le sommet Sénégal-Mauritanie et le couple franco-allemand.")).toEqual(["LOCATION Sénégal", "LOCATION Mauritanie"]);
+  });
+
   test("lower-case words and adjectives are not places", () => {
     expect(mentionsOf("Le gouvernement malien et la diplomatie française.")).toEqual([]);
   });

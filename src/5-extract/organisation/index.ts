@@ -1,7 +1,7 @@
 import type { CandidateMention } from "../../types.js";
 import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
-import { knownNameMatches } from "../known-names.js";
+import { knownNameCandidates } from "../known-names.js";
 import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
@@ -14,22 +14,13 @@ export const organisationExtractor: Extractor = {
   type: "ORG",
   extract(doc: ExtractionDocument, found: readonly CandidateMention[]): CandidateMention[] {
     const orgs: CandidateMention[] = [
-      ...knownOrganisations(doc),
+      ...knownNameCandidates(doc).filter((c) => c.type === "ORG"),
       ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
       ...newsSources(doc, found),
     ];
     return [...orgs, ...definedAcronyms(doc, [...found, ...orgs])];
   },
 };
-
-function knownOrganisations(doc: ExtractionDocument): CandidateMention[] {
-  return knownNameMatches(doc)
-    .filter((match) => match.entry.value.type === "ORG")
-    .map((match) => {
-      const { canonical, acronym } = match.entry.value;
-      return candidate(doc, match.from, match.to, "ORG", "lexicon", PRIORITY.lexicon, { canonical, acronym });
-    });
-}
 
 /**
  * Acronyms the text defines. The acronym takes the type and canonical name of the long form it

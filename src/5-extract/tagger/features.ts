@@ -153,7 +153,7 @@ export class FeatureExtractor {
   private rows = new Int32Array(4096);
   private count = 0;
 
-  constructor(readonly hashBits: number, private readonly lexicons: LexiconMatcher) {
+  constructor(readonly hashBits: number, readonly lexicons: LexiconMatcher) {
     this.bucketMask = (1 << hashBits) - 1;
   }
 

@@ -31,18 +31,17 @@ interface PreparedSentence {
 export function trainPerceptron(
   sentences: readonly LabeledSentence[],
   extractor: FeatureExtractor,
-  lexiconDigest: string,
   options: TrainOptions,
 ): LinearModel {
   const header: ModelHeader = {
-    labels: LABELS, featureVersion: FEATURE_VERSION, hashBits: extractor.hashBits, lexiconDigest,
+    labels: LABELS, featureVersion: FEATURE_VERSION, hashBits: extractor.hashBits, lexiconDigest: extractor.lexicons.digest(),
     training: sortedKeys({ ...options.training, epochs: options.epochs, seed: options.seed }),
   };
   const prepared = sentences.filter((s) => s.tokens.length > 0).map((s) => prepare(s, extractor));
   const weights = new AveragedWeights(extractor.hashBits);
   const random = mulberry32(options.seed);
   const order = prepared.map((_, index) => index);
-  const longest = Math.max(0, ...prepared.map((s) => s.gold.length));
+  const longest = prepared.reduce((most, s) => Math.max(most, s.gold.length), 0);
   const scores = new Float64Array(longest * LABEL_COUNT);
   const predicted = new Uint8Array(longest);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
