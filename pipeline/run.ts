@@ -11,6 +11,8 @@ import type { ArticleExtraction, ArticleRow, MentionRow } from "../src/types.js"
 import { extractArticle } from "./extract-article.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type ExtractionPool } from "./pool.js";
+import type { NameFinding } from "./stage-options.js";
+import { loadTagger } from "../src/5-extract/tagger/index.js";
 import { Progress } from "./progress.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
 import { acquireLock } from "./state/lock.js";
@@ -29,6 +31,8 @@ export interface RunOptions {
   progress?: boolean;
   /** Fuse the statistical tagger with the rules (default true). */
   useModel?: boolean;
+  /** With the model: let it alone find PERSON, ORG and LOCATION (only to measure it against the fusion). */
+  taggerAlone?: boolean;
   /** Where warnings go (default: stderr). */
   warn?: (message: string) => void;
 }
@@ -64,17 +68,18 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const outputDir = resolve(options.outputDir);
   const stateDir = join(outputDir, STATE_DIR);
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
-  const useModel = options.useModel ?? true;
+  const names: NameFinding = options.useModel === false ? "rules" : options.taggerAlone ? "tagger" : "fused";
   const jobs = Math.max(1, options.jobs ?? 1);
   checkFolders(inputDir, outputDir, stateDir);
+  if (names !== "rules") checkModel();
   const release = acquireLock(outputDir);
   let pool: ExtractionPool | undefined;
   try {
     recoverCommit(outputDir, [outputDir, stateDir]);
     const files = listSourceFiles(inputDir);
-    const version = pipelineVersion(useModel);
+    const version = pipelineVersion(names);
     const cache = openCache(join(stateDir, SPOOL_FILE), version, warn);
-    pool = await createPool(jobs, { useModel });
+    pool = await createPool(jobs, { names });
     const spoolPath = temporaryPathFor(join(stateDir, SPOOL_FILE));
     const progress = new Progress(files.length, options.progress ?? false);
     const pass = await extractAll(files, cache, pool, new SpoolWriter(spoolPath, version), jobs, progress);
@@ -113,6 +118,15 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   } finally {
     await pool?.close();
     release();
+  }
+}
+
+/** A model that cannot be loaded stops the run before it starts, with what to do about it. */
+function checkModel(): void {
+  try {
+    loadTagger();
+  } catch (error) {
+    throw new UsageError(`The tagger model cannot be loaded (${(error as Error).message}); retrain it with npm run train, or run with --no-model.`);
   }
 }
 
@@ -179,7 +193,7 @@ async function reuseOrExtract(file: ListedFile, cache: SpoolCache | undefined, p
   const article = readArticle(file);
   const cached = article.sha256 && !article.skipReason ? cache?.get(article.sha256) : undefined;
   if (cached) return { extraction: { ...cached, articleId: file.articleId, sourcePath: file.sourcePath }, reused: true };
-  if (article.skipReason) return { extraction: extractArticle(article, { extraSources: [] }), reused: false };
+  if (article.skipReason) return { extraction: extractArticle(article, {}), reused: false };
   return { extraction: await pool.extract(article), reused: false };
 }
 

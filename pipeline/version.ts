@@ -2,17 +2,18 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DATA_DIR, PROJECT_ROOT } from "../src/common/lexicons.js";
+import type { NameFinding } from "./stage-options.js";
 
 /**
  * A hash of everything that decides what an article's extraction is: the code of the stages
  * (src/ and pipeline/ sources), the lexicons, the model when it is used. Cached extractions are
  * reused only by a pipeline with the same version.
  */
-export function pipelineVersion(useModel: boolean): string {
+export function pipelineVersion(names: NameFinding): string {
   const hash = createHash("sha256");
   const folders = [join(PROJECT_ROOT, "src"), join(PROJECT_ROOT, "pipeline"), join(DATA_DIR, "lexicons")];
-  if (useModel) folders.push(join(DATA_DIR, "models"));
-  hash.update(`model:${useModel}\n`);
+  if (names !== "rules") folders.push(join(DATA_DIR, "models"));
+  hash.update(`names:${names}\n`);
   for (const file of folders.flatMap(filesUnder).sort()) {
     hash.update(relative(PROJECT_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   }

@@ -44,7 +44,7 @@ import type { ArticleExtraction } from "../src/types.js";
 /** Runs the per-article stages on a text, as if it were the file `name`. */
 export function extractText(text: string, name = "article.txt"): ArticleExtraction {
   const bytes = Buffer.from(text, "utf8");
-  return extractArticle({ source: { sourcePath: name, articleId: name.replace(/\.\w+$/, ""), absolutePath: name }, sha256: "test", bytes }, { extraSources: [] });
+  return extractArticle({ source: { sourcePath: name, articleId: name.replace(/\.\w+$/, ""), absolutePath: name }, sha256: "test", bytes }, {});
 }
 
 /** `TYPE text` for each mention of a text, in order. */

@@ -105,7 +105,8 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number, named: b
   if (j < end && ARTICLES.has(tokens[j].key)) j++;
   if (j >= end) return undefined;
   const noun = tokens[j];
-  if (!/^[\p{L}\p{N}]/u.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
+  // A year ("de 1987") or an elided pronoun ("en s'est") is not part of a name.
+  if (!/^\p{L}/u.test(noun.text) || /['\u2019]$/.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
   if (coordinated && !noun.capitalised) return undefined;
   const known = noun.capitalised ? knownNames().longestAt(tokens, j, end) : undefined;
   if (known && named) return undefined;

@@ -1,0 +1,79 @@
+import type { CandidateMention, EntityType } from "../types.js";
+import type { DocToken, ExtractionDocument } from "./document.js";
+import { candidate, overlaps, PRIORITY } from "./extractor.js";
+import { commonWords, demonyms, nonNames } from "./knowledge.js";
+import type { Tagger, TaggerType } from "./tagger/index.js";
+
+/** A span the statistical tagger proposes, MISC included (it vetoes guesses; it is never a mention). */
+export interface TaggerProposal {
+  type: TaggerType;
+  from: number;
+  /** Inclusive. */
+  to: number;
+}
+
+const MENTION_TYPE: Partial<Record<TaggerType, EntityType>> = { PER: "PERSON", ORG: "ORG", LOC: "LOCATION" };
+
+/** The tagger's spans over every sentence of the document, in document token indices. */
+export function taggerProposals(tagger: Tagger, doc: ExtractionDocument): TaggerProposal[] {
+  const proposals: TaggerProposal[] = [];
+  let first = 0;
+  for (const end of doc.sentenceEnds) {
+    const words = doc.tokens.slice(first, end).map((token) => token.text);
+    for (const span of tagger.spans(words)) {
+      const proposal = trimmed(doc.tokens, { type: span.type, from: first + span.start, to: first + span.end - 1 });
+      if (proposal) proposals.push(proposal);
+    }
+    first = end;
+  }
+  return proposals;
+}
+
+const isWord = (token: DocToken) => /^[\p{L}\p{N}]/u.test(token.text);
+
+/** The proposal without the quotes and punctuation the tagger sometimes takes in at its edges. */
+function trimmed(tokens: DocToken[], proposal: TaggerProposal): TaggerProposal | undefined {
+  let { from, to } = proposal;
+  while (from <= to && !isWord(tokens[from])) from++;
+  while (to >= from && !isWord(tokens[to])) to--;
+  return from <= to ? { ...proposal, from, to } : undefined;
+}
+
+/**
+ * A name the tagger alone may add: it holds a capitalised word (French names are capitalised), does
+ * not start with a nationality adjective ("Marocains Résidant…"), and is not made of ordinary words
+ * only ("Sécurité Nationale", "Royaume"): such capitalised phrases are titles, not names.
+ */
+function plausibleName(tokens: DocToken[]): boolean {
+  if (!tokens.some((t) => t.capitalised) || demonyms().has(tokens[0].key)) return false;
+  return tokens.some((t) => isWord(t) && !commonWords().has(t.key) && !nonNames().has(t.key));
+}
+
+/**
+ * Fuses the rules' candidates with the tagger's proposals (the policy, measured in the README's ablation):
+ * - rules built on evidence (lexicon names, titles, acronym definitions, resolutions) keep their spans;
+ * - a rule's mere guess (a capitalised run) gives way to any tagger span over it, MISC included;
+ * - a tagger name that extends one known name with unknown capitalised words wins over it
+ *   ("Victoria Coates" over the capital "Victoria", but not "Conseil de sécurité de l'ONU" over
+ *   "Conseil de sécurité" and "ONU");
+ * - other plausible tagger names come in below the evidence-backed rules and above the guesses.
+ */
+export function fuseWithTagger(doc: ExtractionDocument, rules: CandidateMention[], proposals: TaggerProposal[]): CandidateMention[] {
+  const spans = proposals.map((p) => ({ ...p, start: doc.tokens[p.from].start, end: doc.tokens[p.to].end }));
+  const kept = rules.filter((rule) => rule.priority > PRIORITY.guess || !spans.some((span) => overlaps(span, rule)));
+  const names = spans.filter((span) => MENTION_TYPE[span.type] && plausibleName(doc.tokens.slice(span.from, span.to + 1)));
+  return [
+    ...kept,
+    ...names.map((span) => {
+      const priority = extendsOneKnownName(doc, span, kept) ? PRIORITY.pattern : PRIORITY.tagger;
+      return candidate(doc, span.from, span.to, MENTION_TYPE[span.type]!, "tagger", priority);
+    }),
+  ];
+}
+
+function extendsOneKnownName(doc: ExtractionDocument, span: TaggerProposal & { start: number; end: number }, rules: CandidateMention[]): boolean {
+  const inside = rules.filter((rule) => overlaps(rule, span));
+  if (inside.length !== 1 || inside[0].source !== "lexicon" || inside[0].start < span.start || inside[0].end > span.end) return false;
+  const extra = doc.tokens.slice(span.from, span.to + 1).filter((t) => t.end <= inside[0].start || t.start >= inside[0].end);
+  return extra.length > 0 && extra.every((t) => t.capitalised && !commonWords().has(t.key));
+}
