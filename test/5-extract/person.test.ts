@@ -27,6 +27,10 @@ describe("PERSON", () => {
     expect(mentionsOf("Nadia Karim parle. Karim a ajouté que rien ne change.")).toEqual(["PERSON Nadia Karim", "PERSON Karim"]);
   });
 
+  test("a regnal number belongs to the name", () => {
+    expect(mentionsOf("Le roi Charles III a reçu le souverain Felipe VI.")).toEqual(["PERSON Charles III", "PERSON Felipe VI"]);
+  });
+
   test("nationality adjectives are not names", () => {
     expect(mentionsOf("Le président américain Joe Biden et son homologue français.")).toEqual(["PERSON Joe Biden"]);
   });

@@ -5,10 +5,12 @@ import { knownNameCandidates } from "../known-names.js";
 import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
+import { unknownAcronyms } from "./unknown-acronyms.js";
 
 /**
  * ORG: well-known organisations (data/lexicons/organisations.txt), names built on an organisation
- * head noun, acronym definitions in both orders, and the news source named in a dateline or signature.
+ * head noun, acronym definitions in both orders, the news source named in a dateline or signature,
+ * and, as a guess, unknown acronyms used as nouns.
  */
 export const organisationExtractor: Extractor = {
   type: "ORG",
@@ -18,7 +20,8 @@ export const organisationExtractor: Extractor = {
       ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
       ...newsSources(doc, found),
     ];
-    return [...orgs, ...definedAcronyms(doc, [...found, ...orgs])];
+    const defined = definedAcronyms(doc, [...found, ...orgs]);
+    return [...orgs, ...defined, ...unknownAcronyms(doc, [...found, ...orgs, ...defined])];
   },
 };
 

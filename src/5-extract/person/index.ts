@@ -37,6 +37,8 @@ interface NameSpan {
 
 const PARTICLES = new Set(["de", "du", "van", "von", "der", "den", "bin", "ben", "ibn", "ould", "el", "al", "da", "di", "dos", "das", "le", "la"]);
 const MAX_NAME_TOKENS = 4;
+/** A regnal number ends a name: "Mohammed VI", "Hassan II", "Charles III". */
+const ROMAN_NUMERAL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 
 /** A word that can be part of a person's name: capitalised, not an acronym, not a known place or organisation head. */
 function isNameWord(token: DocToken | undefined): boolean {
@@ -50,6 +52,7 @@ function nameEnd(doc: ExtractionDocument, from: number): number {
   let last = from;
   for (let i = from + 1; i < end && i - from <= MAX_NAME_TOKENS; i++) {
     if (isNameWord(tokens[i]) && !knownNames().longestAt(tokens, i, end)) last = i;
+    else if (ROMAN_NUMERAL.test(tokens[i].text) && last === i - 1) return i;
     else if (!startsParticles(tokens, i)) break;
   }
   return last;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_DIR } from "../../common/lexicons.js";
 import { FEATURE_VERSION, FeatureExtractor } from "./features.js";
-import { bioLabel, LABEL_COUNT, labelIdsToSpans, type TokenSpan } from "./labels.js";
+import { LABEL_COUNT, LABELS, labelIdsToSpans, type TokenSpan } from "./labels.js";
 import { LexiconMatcher } from "./lexicon-features.js";
 import { deserializeModel, emissionScores, type LinearModel } from "./perceptron.js";
 import { viterbi } from "./viterbi.js";
@@ -54,7 +54,7 @@ export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagg
     return path;
   };
   return {
-    tag: (tokens) => Array.from(labelIds(tokens), bioLabel),
+    tag: (tokens) => Array.from(labelIds(tokens), (id) => LABELS[id]),
     spans: (tokens) => labelIdsToSpans(labelIds(tokens)),
     lexiconsChanged: lexicons.digest() !== model.header.lexiconDigest,
   };

@@ -1,4 +1,4 @@
-import { FINAL_MASK, LABEL_COUNT, TRANSITION_MASK } from "./labels.js";
+import { LABEL_COUNT, TRANSITION_MASK } from "./labels.js";
 
 // Reused between calls: decoding allocates nothing once the buffers have grown to the longest sentence.
 let bestScores = new Float64Array(0);
@@ -36,9 +36,7 @@ export function viterbi(emissions: Float64Array, tokenCount: number, transitions
   }
   const lastRow = (tokenCount - 1) * L;
   let label = 0;
-  for (let y = 1; y < L; y++) {
-    if (bestScores[lastRow + y] + FINAL_MASK[y] > bestScores[lastRow + label] + FINAL_MASK[label]) label = y;
-  }
+  for (let y = 1; y < L; y++) if (bestScores[lastRow + y] > bestScores[lastRow + label]) label = y;
   for (let t = tokenCount - 1; t >= 0; t--) {
     path[t] = label;
     label = backPointers[t * L + label];
