@@ -39,6 +39,9 @@ export function headPhrases(doc: ExtractionDocument): HeadPhrase[] {
   return phrases;
 }
 
+const SCOPE_PREPOSITIONS = new Set(["pour", "en", "à", "au", "aux"]);
+const scopeOfName = (preposition: DocToken, type: string) => type === "LOCATION" && SCOPE_PREPOSITIONS.has(preposition.text.toLowerCase());
+
 /** A capitalised word of data/lexicons/org-prefixes.txt before the head is part of the name: "Haut Conseil", "Haute Autorité". */
 function leadingAdjective(tokens: DocToken[], head: number): boolean {
   const before = tokens[head - 1];
@@ -92,8 +95,9 @@ function nationalityInName(tokens: DocToken[], i: number, head: number): boolean
  * `[et] preposition [article] noun [adjectives]` starting at token i: returns its last token, or
  * undefined when no complement starts there. "et" continues the name only before a capitalised
  * complement ("et de la Coopération internationale"), not before "et le directeur". A known place
- * or organisation completes a bare head ("Commandement des États-Unis pour l'Afrique") but ends a
- * name that already has its own words ("Conseil de sécurité | de l'ONU").
+ * or organisation completes a bare head ("Banque du Canada") but ends a name that already has its
+ * own words ("Conseil de sécurité | de l'ONU", "ministère des Affaires étrangères | du Maroc"),
+ * unless it is a place the organisation serves ("… pour l'Afrique", "… au Mali").
  */
 function complementEnd(doc: ExtractionDocument, i: number, end: number, named: boolean): number | undefined {
   const { tokens } = doc;
@@ -109,6 +113,6 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number, named: b
   if (!/^\p{L}/u.test(noun.text) || /['\u2019]$/.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
   if (coordinated && !noun.capitalised) return undefined;
   const known = noun.capitalised ? knownNames().longestAt(tokens, j, end) : undefined;
-  if (known && named) return undefined;
+  if (known && named && !scopeOfName(tokens[i + (coordinated ? 1 : 0)], known.entry.value.type)) return undefined;
   return known ? known.to : j;
 }

@@ -2,7 +2,7 @@ import type { CandidateMention } from "../../types.js";
 import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { knownNameCandidates } from "../known-names.js";
-import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms } from "./acronyms.js";
+import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms, spells } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
 import { unknownAcronyms } from "./unknown-acronyms.js";
@@ -41,6 +41,8 @@ function definedAcronyms(doc: ExtractionDocument, found: CandidateMention[]): Ca
       longForm = candidate(doc, byInitials.from, byInitials.to, "ORG", "acronym-definition", PRIORITY.pattern, { canonical: nameFromText(doc, byInitials.from, byInitials.to) });
       defined.push(longForm);
     }
+    // A place's acronym must spell it ("République démocratique du Congo (RDC)"), else it names something else ("l'Afrique (AFRICOM)").
+    if (longForm.type === "LOCATION" && !spells(acronym, tokensOf(doc, longForm))) continue;
     if (longForm.type === "ORG") longForm.acronym ||= acronym;
     const canonical = longForm.canonical ?? doc.text.slice(longForm.start, longForm.end);
     defined.push(candidate(doc, acronymToken, acronymToken, longForm.type, "acronym-definition", PRIORITY.pattern, { canonical, acronym: longForm.type === "ORG" ? acronym : "" }));
@@ -53,6 +55,8 @@ function definedAcronyms(doc: ExtractionDocument, found: CandidateMention[]): Ca
   }
   return defined;
 }
+
+const tokensOf = (doc: ExtractionDocument, span: CandidateMention) => doc.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
 
 /** A name as written, whitespace collapsed, first letter capitalised ("ministère des…" → "Ministère des…"). */
 export function nameFromText(doc: ExtractionDocument, from: number, to: number): string {

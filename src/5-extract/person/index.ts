@@ -2,7 +2,7 @@ import type { CandidateMention } from "../../types.js";
 import type { DocToken, ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { commonWords, demonyms, firstNames, knownNames, nonNames, orgHeads, titles } from "../knowledge.js";
+import { commonWords, demonyms, firstNames, isAdjective, knownNames, nonNames, orgHeads, titles } from "../knowledge.js";
 
 /**
  * PERSON: a name after a title or honorific ("M. Sales", "Président Trump"; the title stays out of
@@ -74,6 +74,8 @@ function afterTitle(doc: ExtractionDocument, i: number): NameSpan | undefined {
   while (tokens[j] && demonyms().has(tokens[j].key)) j++;
   const particlesFirst = !tokens[j]?.capitalised && startsParticles(tokens, j);
   if (!(isNameWord(tokens[j]) || particlesFirst) || knownNames().longestAt(tokens, j, sentenceEndOf(doc, j))) return undefined;
+  // After a role ("chef", "président") an ordinary word is part of the title ("Chef Suprême"); after an honorific (M., Mme) it is a surname.
+  if (!title.entry.capitalised && isOrdinaryWord(tokens[j]) && !isFirstName(tokens[j].key)) return undefined;
   return { from: j, to: nameEnd(doc, j), rule: "title" };
 }
 
@@ -84,6 +86,8 @@ function fromFirstName(doc: ExtractionDocument, i: number, taken: Set<number>): 
   const end = nameEnd(doc, i);
   return end > i ? { from: i, to: end, rule: "first-name" } : undefined;
 }
+
+const isOrdinaryWord = (token: DocToken) => commonWords().has(token.key) || isAdjective(token.text);
 
 const isFirstName = (key: string) => firstNames().has(key) || key.split("-").every((part) => firstNames().has(part));
 
