@@ -16,6 +16,11 @@ describe("ORG", () => {
   test("a known place completes a bare head, but ends a name that has its own words", () => {
     expect(mentionsOf("Le Conseil de sécurité de l'ONU se réunit.")).toEqual(["ORG Conseil de sécurité", "ORG ONU"]);
     expect(mentionsOf("La Banque du Canada relève son taux.")).toEqual(["ORG Banque du Canada"]);
+    expect(mentionsOf("Le ministère des Affaires étrangères du Japon répond.")).toEqual(["ORG ministère des Affaires étrangères", "LOCATION Japon"]);
+  });
+
+  test("a place the organisation serves stays in its name, and takes the acronym that follows", () => {
+    expect(entitiesOf("Le Commandement américain pour l'Afrique (AFRICOM) organise. L'AFRICOM confirme.")).toEqual(["ORG Commandement américain pour l'Afrique"]);
   });
 
   test("acronym definitions, long form first or acronym first", () => {

@@ -27,6 +27,11 @@ describe("PERSON", () => {
     expect(mentionsOf("Nadia Karim parle. Karim a ajouté que rien ne change.")).toEqual(["PERSON Nadia Karim", "PERSON Karim"]);
   });
 
+  test("after a role title an ordinary word belongs to the title, after an honorific it is a surname", () => {
+    expect(mentionsOf("Le Chef Suprême des armées a parlé.")).toEqual([]);
+    expect(mentionsOf("M. Petit a parlé.")).toEqual(["PERSON Petit"]);
+  });
+
   test("a regnal number belongs to the name", () => {
     expect(mentionsOf("Le roi Charles III a reçu le souverain Felipe VI.")).toEqual(["PERSON Charles III", "PERSON Felipe VI"]);
   });
