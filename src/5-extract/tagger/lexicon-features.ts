@@ -17,13 +17,18 @@ const WHOLE = 0;
 const FIRST = 1;
 const LATER = 2;
 
-interface TokenKey {
+/** What the lexicons say about one token string, computed once per distinct token. */
+interface TokenLookup {
   key: string;
   firstWord: string;
+  /** The WHOLE bit of every lexicon that has the token as an entry. */
+  wholeBits: number;
+  /** Bit k: lexicon k has a multi-word entry starting with the token's first word. */
+  multiWordStarts: number;
 }
 
-/** Caps the memory of the token → key cache on long runs. */
-const KEY_CACHE_LIMIT = 200_000;
+/** Caps the memory of the token → lookup cache on long runs. */
+const LOOKUP_CACHE_LIMIT = 200_000;
 
 /**
  * Looks tokens up in the lexicons. An entry is cut into tokens by the pipeline's tokenizer, as sentences
@@ -31,7 +36,7 @@ const KEY_CACHE_LIMIT = 200_000;
  * accents, hyphens and apostrophes folded). Multi-token entries are matched greedily, longest first.
  */
 export class LexiconMatcher {
-  private readonly keyCache = new Map<string, TokenKey>();
+  private readonly lookups = new Map<string, TokenLookup>();
   /** `entries[k]`: the keys of lexicon k, token keys joined by spaces. */
   private readonly entries: readonly Set<string>[];
   /** `firstWords[k]`: first word of each multi-word entry of lexicon k → the most words such an entry has. */
@@ -57,25 +62,24 @@ export class LexiconMatcher {
 
   /** One bit mask per token: bit `k * BITS_PER_LEXICON + WHOLE|FIRST|LATER` for lexicon k. */
   memberships(tokens: readonly string[]): Int32Array {
-    const keys = tokens.map((token) => this.keyOf(token));
+    const lookups = tokens.map((token) => this.lookup(token));
     const bits = new Int32Array(tokens.length);
-    this.entries.forEach((entries, k) => {
-      const base = k * BITS_PER_LEXICON;
-      for (let i = 0; i < keys.length; i++) {
-        if (entries.has(keys[i].key)) bits[i] |= 1 << (base + WHOLE);
-        const end = this.longestMultiTokenMatch(keys, i, k);
+    for (let i = 0; i < lookups.length; i++) {
+      bits[i] |= lookups[i].wholeBits;
+      for (let k = 0; lookups[i].multiWordStarts >> k; k++) {
+        if (!((lookups[i].multiWordStarts >> k) & 1)) continue;
+        const end = this.longestMultiTokenMatch(lookups, i, k);
         if (end <= i + 1) continue;
-        bits[i] |= 1 << (base + FIRST);
-        for (let j = i + 1; j < end; j++) bits[j] |= 1 << (base + LATER);
+        bits[i] |= 1 << (k * BITS_PER_LEXICON + FIRST);
+        for (let j = i + 1; j < end; j++) bits[j] |= 1 << (k * BITS_PER_LEXICON + LATER);
       }
-    });
+    }
     return bits;
   }
 
   /** End (exclusive) of the longest entry of lexicon k spelled by tokens i, i+1, ...; i when none. */
-  private longestMultiTokenMatch(keys: readonly TokenKey[], i: number, k: number): number {
-    const maxWords = this.firstWords[k].get(keys[i].firstWord);
-    if (maxWords === undefined) return i;
+  private longestMultiTokenMatch(keys: readonly TokenLookup[], i: number, k: number): number {
+    const maxWords = this.firstWords[k].get(keys[i].firstWord) ?? 0;
     let joined = keys[i].key;
     let end = i;
     for (let j = i + 1; j < keys.length && j < i + maxWords; j++) {
@@ -85,15 +89,22 @@ export class LexiconMatcher {
     return end;
   }
 
-  private keyOf(token: string): TokenKey {
-    let tokenKey = this.keyCache.get(token);
-    if (tokenKey === undefined) {
-      if (this.keyCache.size >= KEY_CACHE_LIMIT) this.keyCache.clear();
+  private lookup(token: string): TokenLookup {
+    let lookup = this.lookups.get(token);
+    if (lookup === undefined) {
+      if (this.lookups.size >= LOOKUP_CACHE_LIMIT) this.lookups.clear();
       const key = nameKey(token);
-      tokenKey = { key, firstWord: key.split(" ", 1)[0] };
-      this.keyCache.set(token, tokenKey);
+      const firstWord = key.split(" ", 1)[0];
+      let wholeBits = 0;
+      let multiWordStarts = 0;
+      this.entries.forEach((entries, k) => {
+        if (entries.has(key)) wholeBits |= 1 << (k * BITS_PER_LEXICON + WHOLE);
+        if (this.firstWords[k].has(firstWord)) multiWordStarts |= 1 << k;
+      });
+      lookup = { key, firstWord, wholeBits, multiWordStarts };
+      this.lookups.set(token, lookup);
     }
-    return tokenKey;
+    return lookup;
   }
 }
 

@@ -1,0 +1,32 @@
+import { BITS_PER_LEXICON, LexiconMatcher, TAGGER_LEXICONS } from "../../src/5-extract/tagger/lexicon-features.js";
+
+const CITIES = TAGGER_LEXICONS.indexOf("cities");
+const ORG_HEADS = TAGGER_LEXICONS.indexOf("org-heads");
+const TITLES = TAGGER_LEXICONS.indexOf("titles");
+const bit = (lexicon: number, which: 0 | 1 | 2): number => 1 << (lexicon * BITS_PER_LEXICON + which);
+const [WHOLE, FIRST, LATER] = [0, 1, 2] as const;
+
+const NAMES: Partial<Record<(typeof TAGGER_LEXICONS)[number], string[]>> = {
+  cities: ["Paris", "New York", "Saint-Étienne"],
+  "org-heads": ["L'Oréal"],
+  titles: ["M."],
+};
+const matcher = new LexiconMatcher(TAGGER_LEXICONS.map((name) => NAMES[name] ?? []));
+
+test("single tokens match through nameKey: case, accents, hyphens", () => {
+  const bits = matcher.memberships(["PARIS", "Saint-Etienne", "york"]);
+  expect(Array.from(bits)).toEqual([bit(CITIES, WHOLE), bit(CITIES, WHOLE), 0]);
+});
+
+test("multi-token entries mark their first and later tokens, cut as the pipeline cuts text", () => {
+  const bits = matcher.memberships(["M", ".", "Dupont", "à", "New", "York", "chez", "L’", "Oréal"]);
+  expect(Array.from(bits)).toEqual([
+    bit(TITLES, FIRST), bit(TITLES, LATER), 0, 0, bit(CITIES, FIRST), bit(CITIES, LATER), 0, bit(ORG_HEADS, FIRST), bit(ORG_HEADS, LATER),
+  ]);
+});
+
+test("the digest changes with the lexicons", () => {
+  const empty = new LexiconMatcher(TAGGER_LEXICONS.map(() => []));
+  expect(empty.digest()).not.toBe(matcher.digest());
+  expect(empty.digest()).toMatch(/^[0-9a-f]{64}$/);
+});
