@@ -60,19 +60,45 @@ function plausibleName(tokens: DocToken[]): boolean {
  */
 export function fuseWithTagger(doc: ExtractionDocument, rules: CandidateMention[], proposals: TaggerProposal[]): CandidateMention[] {
   const spans = proposals.map((p) => ({ ...p, start: doc.tokens[p.from].start, end: doc.tokens[p.to].end }));
-  const kept = rules.filter((rule) => rule.priority > PRIORITY.guess || !spans.some((span) => overlaps(span, rule)));
+  const tagged = new Uint8Array(doc.text.length);
+  for (const span of spans) tagged.fill(1, span.start, span.end);
+  const kept = rules.filter((rule) => rule.priority > PRIORITY.guess || !tagged.subarray(rule.start, rule.end).includes(1));
+  const nearby = new RulesByPosition(kept);
   const names = spans.filter((span) => MENTION_TYPE[span.type] && plausibleName(doc.tokens.slice(span.from, span.to + 1)));
   return [
     ...kept,
     ...names.map((span) => {
-      const priority = extendsOneKnownName(doc, span, kept) ? PRIORITY.pattern : PRIORITY.tagger;
+      const priority = extendsOneKnownName(doc, span, nearby.overlapping(span)) ? PRIORITY.pattern : PRIORITY.tagger;
       return candidate(doc, span.from, span.to, MENTION_TYPE[span.type]!, "tagger", priority);
     }),
   ];
 }
 
-function extendsOneKnownName(doc: ExtractionDocument, span: TaggerProposal & { start: number; end: number }, rules: CandidateMention[]): boolean {
-  const inside = rules.filter((rule) => overlaps(rule, span));
+/** The rules that overlap a span, found by binary search (documents of megabytes hold tens of thousands of each). */
+class RulesByPosition {
+  private readonly sorted: CandidateMention[];
+  private readonly longest: number;
+
+  constructor(rules: CandidateMention[]) {
+    this.sorted = [...rules].sort((a, b) => a.start - b.start);
+    this.longest = rules.reduce((max, rule) => Math.max(max, rule.end - rule.start), 0);
+  }
+
+  overlapping(span: { start: number; end: number }): CandidateMention[] {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sorted[mid].start < span.start - this.longest) low = mid + 1;
+      else high = mid;
+    }
+    const found: CandidateMention[] = [];
+    for (let i = low; i < this.sorted.length && this.sorted[i].start < span.end; i++) if (overlaps(this.sorted[i], span)) found.push(this.sorted[i]);
+    return found;
+  }
+}
+
+function extendsOneKnownName(doc: ExtractionDocument, span: TaggerProposal & { start: number; end: number }, inside: CandidateMention[]): boolean {
   if (inside.length !== 1 || inside[0].source !== "lexicon" || inside[0].start < span.start || inside[0].end > span.end) return false;
   const extra = doc.tokens.slice(span.from, span.to + 1).filter((t) => t.end <= inside[0].start || t.start >= inside[0].end);
   return extra.length > 0 && extra.every((t) => t.capitalised && !commonWords().has(t.key));
