@@ -14,6 +14,7 @@ import nlp from "compromise";
 import nlpFr from "fr-compromise";
 import { LEXICON_DIR, PROJECT_ROOT, lexiconEntries } from "../src/common/lexicons.js";
 import { foldKey } from "../src/common/normalize.js";
+import { splitForDevelopment } from "../src/5-extract/tagger/corpus.js";
 
 const require = createRequire(import.meta.url);
 
@@ -69,9 +70,11 @@ interface TrainingDocument {
   entities: { start: number; end: number; type: string }[];
 }
 
+/** The Europeana documents the tagger trains on: its development split (every tenth) must not leak into lexicons it reads. */
 function europeanaDocuments(): TrainingDocument[] {
   const corpus = readFileSync(join(PROJECT_ROOT, "../shared/train/europeana-fr.jsonl"), "utf8");
-  return corpus.split("\n").filter(Boolean).map((line) => JSON.parse(line) as TrainingDocument);
+  const { train } = splitForDevelopment(corpus.split("\n").filter(Boolean).map((line) => JSON.parse(line) as TrainingDocument));
+  return train;
 }
 
 function firstNames(common: Set<string>): string[] {

@@ -34,7 +34,7 @@ export function lexiconEntries(name: string): string[] {
   return entries;
 }
 
-/** The entries of one lexicon as a set of `nameKey`s. */
+/** Every name of one lexicon (each name of a `canonical | alias` line) as a set of `nameKey`s. */
 export function lexiconKeys(name: string): Set<string> {
-  return new Set(lexiconEntries(name).map(nameKey));
+  return new Set(lexiconEntries(name).flatMap((line) => line.split("|").map((name) => nameKey(name.trim()))));
 }

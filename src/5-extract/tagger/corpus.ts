@@ -66,7 +66,7 @@ function pipelineParts(token: string): string[] {
   return parts.join("") === token ? parts : [token];
 }
 
-export function splitForDevelopment(documents: readonly CorpusDocument[]): { train: CorpusDocument[]; dev: CorpusDocument[] } {
+export function splitForDevelopment<T>(documents: readonly T[]): { train: T[]; dev: T[] } {
   const isDev = (index: number): boolean => index % DEV_EVERY === DEV_EVERY - 1;
   return {
     train: documents.filter((_, index) => !isDev(index)),
