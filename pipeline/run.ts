@@ -1,16 +1,17 @@
-import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { listSourceFiles, type ListedFile } from "../src/1-read/list-files.js";
 import { readArticle } from "../src/1-read/read-file.js";
+import { hasHtmlName } from "../src/2-clean/html.js";
 import { temporaryPathFor, writeFileAtomic } from "../src/common/atomic-write.js";
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
-import { CsvFileWriter, toCsv } from "../src/7-write/csv.js";
+import { CsvFileWriter, toCsv, parseCsv } from "../src/7-write/csv.js";
 import { ARTICLE_COLUMNS, articleRow, ENTITY_COLUMNS, entityRow, MENTION_COLUMNS, mentionRow, type EntityCounts } from "../src/7-write/rows.js";
 import type { ArticleExtraction, ArticleRow, MentionRow } from "../src/types.js";
 import { extractArticle } from "./extract-article.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
-import { createPool, type ExtractionPool } from "./pool.js";
+import { createPool, type Extracted, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
 import { loadTagger } from "../src/5-extract/tagger/index.js";
 import { Progress } from "./progress.js";
@@ -72,13 +73,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const jobs = Math.max(1, options.jobs ?? 1);
   checkFolders(inputDir, outputDir, stateDir);
   if (names !== "rules") checkModel();
-  const release = acquireLock(outputDir);
+  const release = acquireLock(outputDir, warn);
   let pool: ExtractionPool | undefined;
   try {
     recoverCommit(outputDir, [outputDir, stateDir]);
-    const files = listSourceFiles(inputDir);
+    const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(names);
-    const cache = openCache(join(stateDir, SPOOL_FILE), version, warn);
+    const cache = openCache(join(stateDir, SPOOL_FILE), version, existsSync(join(outputDir, "run.json")), warn);
     pool = await createPool(jobs, { names });
     const spoolPath = temporaryPathFor(join(stateDir, SPOOL_FILE));
     const progress = new Progress(files.length, options.progress ?? false);
@@ -87,14 +88,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     cache?.close();
 
     const groups = pass.resolver.finish();
-    const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), warn));
+    const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), outputDir, warn));
     const staged: StagedFile[] = [{ temporary: spoolPath, target: join(stateDir, SPOOL_FILE) }];
     const stage = (target: string) => {
       const temporary = temporaryPathFor(target);
       staged.push({ temporary, target });
       return temporary;
     };
-    const { counts, mentionCount } = await writeMentions(stage(join(outputDir, "mentions.csv")), spoolPath, version, pass.resolver, ids);
+    const { counts, mentionCount } = writeMentions(stage(join(outputDir, "mentions.csv")), spoolPath, version, pass.resolver, ids);
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
     const articleRows = pass.articleRows.sort((a, b) => compare(a.article_id, b.article_id));
     writeFileAtomic(stage(join(outputDir, "articles.csv")), toCsv(ARTICLE_COLUMNS, articleRows));
@@ -105,7 +106,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     await writeExtraFormats(formats, outputDir, stage, { articles: articleRows, entities: entityRows, mentions: () => mentionRows(spoolPath, version, pass.resolver, ids) }, files);
 
     const summary: RunSummary = {
-      articles: { ...pass.counts, removed: cache ? [...cache.sourcePaths].filter((path) => !pass.sourcePaths.has(path)).length : 0 },
+      articles: { ...pass.counts, removed: [...previousSourcePaths(cache, outputDir)].filter((path) => !pass.sourcePaths.has(path)).length },
       mentions: mentionCount,
       entities: entityRows.length,
       seconds: round((performance.now() - started) / 1000),
@@ -146,14 +147,28 @@ function checkFolders(inputDir: string, outputDir: string, stateDir: string): vo
   }
 }
 
-function openCache(path: string, version: string, warn: (message: string) => void): SpoolCache | undefined {
+/** The previous run's extractions; none on a first run, and none (with a warning) when the file is missing after earlier runs or damaged. */
+function openCache(path: string, version: string, ranBefore: boolean, warn: (message: string) => void): SpoolCache | undefined {
   try {
     return new SpoolCache(path, version);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
+    if (code === "ENOENT") {
+      if (ranBefore) warn(`the extraction cache ${path} is missing; every article is extracted again`);
+      return undefined;
+    }
     if (!(error instanceof StaleSpoolError)) warn(`the extraction cache ${path} is damaged; every article is extracted again`);
     return undefined;
+  }
+}
+
+/** The files the last run listed: from its spool, or from its articles.csv when the spool cannot be reused (another pipeline version, damage). */
+function previousSourcePaths(cache: SpoolCache | undefined, outputDir: string): Set<string> {
+  if (cache) return cache.sourcePaths;
+  try {
+    return new Set(parseCsv(readFileSync(join(outputDir, "articles.csv"), "utf8")).map((row) => row.source_path));
+  } catch {
+    return new Set(); // a first run
   }
 }
 
@@ -171,15 +186,15 @@ interface ExtractionPass {
  */
 async function extractAll(files: ListedFile[], cache: SpoolCache | undefined, pool: ExtractionPool, spool: SpoolWriter, jobs: number, progress: Progress): Promise<ExtractionPass> {
   const pass: ExtractionPass = { resolver: new CrossArticleResolver(), articleRows: [], sourcePaths: new Set(), counts: { extracted: 0, reused: 0, skipped: 0 } };
-  const consume = ({ extraction, reused }: { extraction: ArticleExtraction; reused: boolean }) => {
-    spool.append(extraction);
+  const consume = ({ extraction, line, reused }: Extracted & { reused: boolean }) => {
+    spool.append(line);
     pass.articleRows.push(articleRow(extraction));
     pass.sourcePaths.add(extraction.sourcePath);
     for (const entity of extraction.entities) pass.resolver.add(entity);
     pass.counts[extraction.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
     progress.tick();
   };
-  const queue: Promise<{ extraction: ArticleExtraction; reused: boolean }>[] = [];
+  const queue: Promise<Extracted & { reused: boolean }>[] = [];
   for (const file of files) {
     queue.push(reuseOrExtract(file, cache, pool));
     if (queue.length >= jobs * IN_FLIGHT_PER_JOB) consume(await queue.shift()!);
@@ -189,12 +204,24 @@ async function extractAll(files: ListedFile[], cache: SpoolCache | undefined, po
   return pass;
 }
 
-async function reuseOrExtract(file: ListedFile, cache: SpoolCache | undefined, pool: ExtractionPool): Promise<{ extraction: ArticleExtraction; reused: boolean }> {
+async function reuseOrExtract(file: ListedFile, cache: SpoolCache | undefined, pool: ExtractionPool): Promise<Extracted & { reused: boolean }> {
   const article = readArticle(file);
   const cached = article.sha256 && !article.skipReason ? cache?.get(article.sha256) : undefined;
-  if (cached) return { extraction: { ...cached, articleId: file.articleId, sourcePath: file.sourcePath }, reused: true };
-  if (article.skipReason) return { extraction: extractArticle(article, {}), reused: false };
-  return { extraction: await pool.extract(article), reused: false };
+  // The same bytes under a .txt and a .html name are two different articles.
+  if (cached && hasHtmlName(cached.extraction.sourcePath) === hasHtmlName(file.sourcePath)) return { ...reusedAs(cached, file), reused: true };
+  if (article.skipReason) {
+    const extraction = extractArticle(article, {});
+    return { extraction, line: JSON.stringify(extraction), reused: false };
+  }
+  return { ...(await pool.extract(article)), reused: false };
+}
+
+/** A cached extraction under this file's name; its spool line is copied as it is when the name is the same. */
+function reusedAs(cached: Extracted, file: ListedFile): Extracted {
+  const { extraction } = cached;
+  if (extraction.articleId === file.articleId && extraction.sourcePath === file.sourcePath) return cached;
+  const renamed = { ...extraction, articleId: file.articleId, sourcePath: file.sourcePath };
+  return { extraction: renamed, line: JSON.stringify(renamed) };
 }
 
 /** The mention rows, in article order, with their entity ids: read back from the spool. */
@@ -209,23 +236,28 @@ function* mentionRows(spoolPath: string, version: string, resolver: CrossArticle
 }
 
 /** Streams mentions.csv, counting on the way what the entities table says of each entity. */
-async function writeMentions(path: string, spoolPath: string, version: string, resolver: CrossArticleResolver, ids: string[]): Promise<{ counts: EntityCounts[]; mentionCount: number }> {
+function writeMentions(path: string, spoolPath: string, version: string, resolver: CrossArticleResolver, ids: string[]): { counts: EntityCounts[]; mentionCount: number } {
   const writer = new CsvFileWriter<MentionRow>(path, MENTION_COLUMNS);
   const counts: EntityCounts[] = ids.map(() => ({ mentionCount: 0, articleCount: 0, firstDate: "", lastDate: "" }));
-  const lastArticle: (ArticleExtraction | undefined)[] = ids.map(() => undefined);
+  // The ordinal of the last article that mentioned each entity, not the article itself: holding it
+  // kept a parsed extraction, mentions and sentences included, alive per entity until the end.
+  const lastArticle = new Int32Array(ids.length).fill(-1);
+  let article = -1;
+  let previous: ArticleExtraction | undefined;
   let mentionCount = 0;
   for (const { row, group, extraction } of mentionRows(spoolPath, version, resolver, ids)) {
-    await writer.write(row);
+    writer.write(row);
     mentionCount++;
+    if (extraction !== previous) [previous, article] = [extraction, article + 1];
     const entity = counts[group];
     entity.mentionCount++;
-    if (lastArticle[group] === extraction) continue;
-    lastArticle[group] = extraction;
+    if (lastArticle[group] === article) continue;
+    lastArticle[group] = article;
     entity.articleCount++;
     if (extraction.date && (!entity.firstDate || extraction.date < entity.firstDate)) entity.firstDate = extraction.date;
     if (extraction.date && extraction.date > entity.lastDate) entity.lastDate = extraction.date;
   }
-  await writer.close();
+  writer.close();
   return { counts, mentionCount };
 }
 

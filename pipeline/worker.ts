@@ -1,14 +1,28 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Article } from "../src/types.js";
 import { extractArticle, type StageTimes } from "./extract-article.js";
+import type { WorkerRequest, WorkerResult } from "./pool.js";
 import { stageOptions, type ExtractionSettings } from "./stage-options.js";
 
-/** A worker thread: extracts the articles the pool sends, one at a time, with its own copy of the lexicons and model. */
+/**
+ * A worker thread: extracts the batches of articles the pool sends, with its own copy of the
+ * lexicons and model, and returns each extraction as its spool line (JSON made here, not on the
+ * main thread, which the spool, the tables and cross-article resolution keep busy).
+ */
 const options = await stageOptions(workerData as ExtractionSettings);
 
-parentPort!.on("message", ({ id, article }: { id: number; article: Article }) => {
+/**
+ * The lexicons load on first use. Using them now, while the main thread lists, reads and hashes the
+ * files, keeps that load off the first articles sent here: at the end of a rerun, the new articles
+ * waited half a second for it.
+ */
+const WARM_UP = "Le ministre des Affaires étrangères, Jean Dupont, a reçu à Paris le secrétaire général de l'ONU.";
+extractArticle({ source: { sourcePath: "warm-up.txt", articleId: "warm-up", absolutePath: "" }, sha256: "", bytes: Buffer.from(WARM_UP) }, options);
+
+parentPort!.on("message", (requests: WorkerRequest[]) => {
   const times: StageTimes = {};
-  article.bytes = Buffer.from(article.bytes!);
-  const extraction = extractArticle(article, options, times);
-  parentPort!.postMessage({ id, extraction, times });
+  const results: WorkerResult[] = requests.map(({ id, article }) => {
+    article.bytes = article.bytes && Buffer.from(article.bytes.buffer, article.bytes.byteOffset, article.bytes.byteLength);
+    return { id, line: JSON.stringify(extractArticle(article, options, times)) };
+  });
+  parentPort!.postMessage({ results, times });
 });

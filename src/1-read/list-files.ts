@@ -17,14 +17,15 @@ export interface ListedFile extends SourceFile {
  * are listed but never followed, so that a link to itself, to a file elsewhere on the machine or to
  * another article can neither hang the run, leak outside files into the tables, nor count an article twice.
  */
-export function listSourceFiles(inputDir: string): ListedFile[] {
+export function listSourceFiles(inputDir: string, outputDir?: string): ListedFile[] {
   const files: ListedFile[] = [];
-  walk(inputDir, inputDir, files);
+  walk(inputDir, inputDir, files, outputDir);
   assignArticleIds(files);
   return files.sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
 }
 
-function walk(root: string, folder: string, files: ListedFile[]): void {
+/** `outputDir`, when inside the input folder, is not entered: the tables a run writes are not articles. */
+function walk(root: string, folder: string, files: ListedFile[], outputDir?: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -35,8 +36,9 @@ function walk(root: string, folder: string, files: ListedFile[]): void {
   }
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) walk(root, path, files);
-    else if (entry.isSymbolicLink()) files.push(listed(root, path, symbolicLinkReason(root, path)));
+    if (entry.isDirectory()) {
+      if (path !== outputDir) walk(root, path, files, outputDir);
+    } else if (entry.isSymbolicLink()) files.push(listed(root, path, symbolicLinkReason(root, path)));
     else if (!entry.isFile()) files.push(listed(root, path, "not a regular file"));
     else if (!TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       files.push(listed(root, path, `unsupported file type: ${extname(entry.name) || "no extension"}`));

@@ -10,8 +10,13 @@ const BLOCK_ELEMENTS = new Set(["p", "div", "br", "li", "ul", "ol", "h1", "h2", 
 
 const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?/gi;
 
+/** Whether a file's name alone makes it read as HTML: besides its bytes, the only thing its extraction depends on. */
+export function hasHtmlName(sourcePath: string): boolean {
+  return /\.html?$/i.test(sourcePath);
+}
+
 export function looksLikeHtml(sourcePath: string, text: string): boolean {
-  return /\.html?$/i.test(sourcePath) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
+  return hasHtmlName(sourcePath) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
 }
 
 /**

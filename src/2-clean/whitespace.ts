@@ -6,6 +6,13 @@ const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/;
 /** Whitespace and control characters (a NUL inside an article is treated as a space). */
 const SPACE = /[\s\u0000-\u001f\u007f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
+/** Neither space nor invisible nor a line break; printable ASCII is decided without the two regex tests (a tenth of a run). */
+function isVisible(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x7f) return code > 0x20;
+  return !SPACE.test(text[i]) && !INVISIBLE.test(text[i]);
+}
+
 /**
  * Collapses every run of whitespace or control characters: a run holding two or more line breaks
  * becomes a paragraph break ("\n\n"), one line break stays "\n" (CRLF counts as one), anything else
@@ -31,7 +38,7 @@ export function normaliseWhitespace(source: CleanedText, dropLine: (lineIndex: n
     pendingStart = -1;
     pendingBreaks = 0;
     let end = i + 1;
-    while (end < text.length && !SPACE.test(text[end]) && !INVISIBLE.test(text[end]) && text[end] !== "\n") end++;
+    while (end < text.length && isVisible(text, end)) end++;
     builder.copyMapped(source, i, end);
     emitted = true;
     i = end - 1;

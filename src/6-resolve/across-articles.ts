@@ -44,7 +44,7 @@ export class CrossArticleResolver {
 
   add(entity: LocalEntity): void {
     if (this.finished) throw new Error("CrossArticleResolver: add after finish");
-    const nodes = entityKeys(entity).map((key) => this.node(key));
+    const nodes = this.keysOf(entity).map((key) => this.node(key));
     for (const node of nodes.slice(1)) this.union(nodes[0], node);
     const stats = (this.stats[nodes[0]] ??= { type: entity.type, canonicalCounts: new Map(), acronymCounts: new Map(), surfaces: new Set() });
     increment(stats.canonicalCounts, entity.canonicalName);
@@ -73,9 +73,19 @@ export class CrossArticleResolver {
 
   private groupOfRoot = new Map<number, number>();
 
+  /** Keys by name: the same names come back in article after article, and folding them again was nearly a tenth of a rerun. */
+  private readonly keysOfName = new Map<string, string[]>();
+
+  private keysOf(entity: LocalEntity): string[] {
+    const name = `${entity.type}\0${entity.canonicalName}\0${entity.acronym}`;
+    let keys = this.keysOfName.get(name);
+    if (!keys) this.keysOfName.set(name, (keys = entityKeys(entity)));
+    return keys;
+  }
+
   /** The index (in `finish()`'s result) of the group an article's entity belongs to. */
   groupOf(entity: LocalEntity): number {
-    const node = this.nodeOfKey.get(entityKeys(entity)[0]);
+    const node = this.nodeOfKey.get(this.keysOf(entity)[0]);
     if (node === undefined) throw new Error(`unknown entity ${entity.canonicalName}`);
     return this.groupOfRoot.get(this.find(node))!;
   }

@@ -9,8 +9,13 @@ export function asciiPunctuation(text: string): string {
   return text.replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, "-");
 }
 
+/** ASCII with nothing to fold but case (the backtick is an apostrophe): most words of a text. */
+const PLAIN_ASCII = /^[\0-\x5f\x61-\x7f]*$/;
+
 /** Lowercase, no accents, ASCII punctuation: for looking words up in lexicons. */
 export function foldKey(text: string): string {
+  // The fast path halves the cost of building an extraction document (7% of a run).
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return asciiPunctuation(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 

@@ -1,0 +1,222 @@
+/**
+ * Throughput benchmark (issue 4): `npm run bench -- [options]`.
+ *
+ *   --articles N      synthetic articles in the corpus (default 20000, about 7 million words)
+ *   --jobs N          worker threads for the measured runs (default: the number of cores)
+ *   --no-model        run the pipeline with rules only
+ *   --skip-reference  do not time the wink-nlp reference
+ *   --skip-scaling    do not time the extra --jobs 1 run
+ *   --memory-curve    also run 10k, 50k and 100k articles and report peak memory for each
+ *
+ * Builds the corpus in bench/corpus/ (bench/corpus.ts), then times, each as a separate process of
+ * the CLI writing the CSV tables: a full run with --jobs 1 and with --jobs N (whose tables must be
+ * byte-identical), a rerun after adding 1% new articles, and wink-nlp's `readDoc` over the same
+ * files in one thread as a reference. Prints a table and writes bench/results.json.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parse } from "csv-parse/sync";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { listSourceFiles } from "../src/1-read/list-files.js";
+import { PROJECT_ROOT } from "../src/common/lexicons.js";
+import type { RunSummary } from "../pipeline/run.js";
+import { writeArticles, writeCorpus } from "./corpus.js";
+
+const BENCH_DIR = join(PROJECT_ROOT, "bench", "corpus");
+const CLI = join(PROJECT_ROOT, "dist", "pipeline", "cli.js");
+const TABLES = ["articles.csv", "entities.csv", "mentions.csv", "entity_redirects.csv"];
+const CURVE_SIZES = [10_000, 50_000, 100_000];
+
+interface Measure {
+  label: string;
+  articles: number;
+  words: number;
+  wallSeconds: number;
+  wordsPerSecond: number;
+  articlesPerSecond: number;
+  peakRssMb: number;
+  stageShares: Record<string, number>;
+  summary: RunSummary;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "20000" },
+      jobs: { type: "string", default: String(availableParallelism()) },
+      "no-model": { type: "boolean", default: false },
+      "skip-reference": { type: "boolean", default: false },
+      "skip-scaling": { type: "boolean", default: false },
+      "memory-curve": { type: "boolean", default: false },
+    },
+  });
+  const articles = Number(values.articles);
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(articles) || articles < 100) throw new Error(`--articles takes a whole number of at least 100, not ${values.articles}`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number of at least 1, not ${values.jobs}`);
+  return { ...values, articles, jobs };
+}
+
+/** One CLI run as its own process (so that its peak memory is its own), timed from outside. */
+function runCli(input: string, output: string, jobs: number, noModel: boolean, label: string, words: (output: string) => number): Measure {
+  const args = [CLI, "--input", input, "--output", output, "--jobs", String(jobs), "--formats", "csv", "--quiet", ...(noModel ? ["--no-model"] : [])];
+  const started = performance.now();
+  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`${label}: the pipeline exited with ${child.status ?? child.signal}`);
+  const summary = JSON.parse(readFileSync(join(output, "run.json"), "utf8")) as RunSummary;
+  const articles = summary.articles.extracted + summary.articles.reused + summary.articles.skipped;
+  const total = words(output);
+  const stageTotal = Object.values(summary.stageSeconds).reduce((a, b) => a + b, 0);
+  return {
+    label,
+    articles,
+    words: total,
+    wallSeconds: round(wallSeconds, 2),
+    wordsPerSecond: Math.round(total / wallSeconds),
+    articlesPerSecond: Math.round(articles / wallSeconds),
+    peakRssMb: summary.peakRssMb,
+    stageShares: Object.fromEntries(Object.entries(summary.stageSeconds).map(([stage, s]) => [stage, round(s / stageTotal, 3)])),
+    summary,
+  };
+}
+
+/** Words in the corpus as the pipeline counts them (articles.csv word_count). */
+function wordsIn(output: string): number {
+  const rows = parse(readFileSync(join(output, "articles.csv")), { columns: true, bom: true }) as { word_count: string }[];
+  return rows.reduce((sum, row) => sum + Number(row.word_count), 0);
+}
+
+function sameTables(a: string, b: string): boolean {
+  return TABLES.every((table) => readFileSync(join(a, table)).equals(readFileSync(join(b, table))));
+}
+
+/** wink-nlp's full `readDoc` pass (English light model) over the same files, in this one thread. */
+function winkReference(input: string, words: number) {
+  const nlp = winkNLP(model);
+  const paths = listSourceFiles(input).map((file) => file.absolutePath);
+  const started = performance.now();
+  let tokens = 0;
+  for (const path of paths) tokens += nlp.readDoc(readFileSync(path, "utf8")).tokens().length();
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds: round(seconds, 2), tokens, wordsPerSecond: Math.round(words / seconds), articlesPerSecond: Math.round(paths.length / seconds) };
+}
+
+function freshFolder(path: string): string {
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+function main(): void {
+  const opts = options();
+  const noModel = opts["no-model"];
+  const corpus = join(BENCH_DIR, "articles");
+  log(`writing ${opts.articles} articles to ${corpus}`);
+  writeCorpus(corpus, opts.articles);
+
+  const full = freshFolder(join(BENCH_DIR, `output-jobs${opts.jobs}`));
+  log(`full run, --jobs ${opts.jobs}`);
+  const fullRun = runCli(corpus, full, opts.jobs, noModel, `full run, ${opts.jobs} jobs`, wordsIn);
+  const words = fullRun.words;
+
+  let single: Measure | undefined;
+  let identical: boolean | undefined;
+  if (!opts["skip-scaling"] && opts.jobs !== 1) {
+    const output = freshFolder(join(BENCH_DIR, "output-jobs1"));
+    log("full run, --jobs 1");
+    single = runCli(corpus, output, 1, noModel, "full run, 1 job", () => words);
+    identical = sameTables(full, output);
+  }
+
+  const reference = opts["skip-reference"] ? undefined : (log("wink-nlp reference"), winkReference(corpus, words));
+
+  const added = Math.max(1, Math.round(opts.articles / 100));
+  writeArticles(corpus, opts.articles, opts.articles + added);
+  log(`rerun after adding ${added} articles`);
+  const rerun = runCli(corpus, full, opts.jobs, noModel, `rerun +${added} new, ${opts.jobs} jobs`, wordsIn);
+
+  const runs = [fullRun, ...(single ? [single] : []), rerun];
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: availableParallelism(), memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    corpus: { articles: opts.articles, words },
+    jobs: opts.jobs,
+    model: !noModel,
+    runs: runs.map(({ summary, ...measure }) => ({ ...measure, mentions: summary.mentions, entities: summary.entities, counts: summary.articles })),
+    scaling: single ? { speedup: round(single.wallSeconds / fullRun.wallSeconds, 2), identicalTables: identical } : undefined,
+    rerunShareOfFull: round(rerun.wallSeconds / fullRun.wallSeconds, 3),
+    reference: reference ? { name: "wink-nlp readDoc, wink-eng-lite-web-model, 1 thread", ...reference, ratio: round(fullRun.wordsPerSecond / reference.wordsPerSecond, 2) } : undefined,
+    memoryCurve: [],
+  };
+  const resultsPath = join(PROJECT_ROOT, "bench", "results.json");
+  writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
+  console.log(report(results, runs));
+  // A rerun that reused nothing measured a full run: the sources changed while the bench ran (the cache is keyed by them).
+  if (rerun.summary.articles.reused < opts.articles) console.log(`WARNING: the rerun reused only ${rerun.summary.articles.reused} of ${opts.articles} articles`);
+  if (!opts["memory-curve"]) return;
+  results.memoryCurve = memoryCurve(opts.jobs, noModel);
+  writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
+  console.log("\nPeak memory by corpus size (full runs):\n" + markdownTable(["articles", "words", "wall s", "words/s", "peak RSS MB"], results.memoryCurve.map((m) => [thousands(m.articles), thousands(m.words), m.wallSeconds.toFixed(1), thousands(m.wordsPerSecond), String(m.peakRssMb)])));
+}
+
+/** Peak memory of a full run at growing corpus sizes (each a fresh corpus and output). */
+function memoryCurve(jobs: number, noModel: boolean) {
+  return CURVE_SIZES.map((size) => {
+    const corpus = join(BENCH_DIR, `curve-${size}`);
+    log(`memory curve: writing ${size} articles`);
+    writeCorpus(corpus, size);
+    const output = freshFolder(join(BENCH_DIR, `curve-output-${size}`));
+    log(`memory curve: full run of ${size} articles`);
+    const { summary, ...measure } = runCli(corpus, output, jobs, noModel, `${size} articles`, wordsIn);
+    rmSync(corpus, { recursive: true, force: true });
+    rmSync(output, { recursive: true, force: true });
+    return { ...measure, mentions: summary.mentions };
+  });
+}
+
+interface Results {
+  date: string;
+  machine: { cpu: string; cores: number; memoryGb: number; node: string; platform: string };
+  corpus: { articles: number; words: number };
+  jobs: number;
+  model: boolean;
+  runs: object[];
+  scaling?: { speedup: number; identicalTables?: boolean };
+  rerunShareOfFull: number;
+  reference?: { name: string; seconds: number; wordsPerSecond: number; ratio: number };
+  memoryCurve: Omit<Measure, "summary">[];
+}
+
+function report(results: Results, runs: Measure[]): string {
+  const stages = [...new Set(runs.flatMap((run) => Object.keys(run.stageShares)))];
+  const header = ["run", "wall s", "words/s", "articles/s", "peak RSS MB", ...stages.map((s) => `${s} %`)];
+  const rows = runs.map((run) => [run.label, run.wallSeconds.toFixed(2), thousands(run.wordsPerSecond), thousands(run.articlesPerSecond), String(run.peakRssMb), ...stages.map((s) => ((run.stageShares[s] ?? 0) * 100).toFixed(1))]);
+  const lines = [
+    `Machine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGb} GiB, Node ${results.machine.node}`,
+    `Corpus: ${thousands(results.corpus.articles)} synthetic articles, ${thousands(results.corpus.words)} words (bench/corpus.ts)`,
+    "",
+    markdownTable(header, rows),
+    "",
+    `Stage shares: time per stage over the time of all stages, summed over threads (run.json stageSeconds).`,
+  ];
+  if (results.scaling) lines.push(`Scaling 1 → ${runs[0].label.match(/(\d+) jobs/)?.[1]} jobs: ${results.scaling.speedup}x; tables byte-identical: ${results.scaling.identicalTables ? "yes" : "NO"}`);
+  lines.push(`Rerun after adding 1% new articles: ${(results.rerunShareOfFull * 100).toFixed(1)}% of the full run's wall time`);
+  if (results.reference) lines.push(`Reference, ${results.reference.name}: ${results.reference.seconds} s, ${thousands(results.reference.wordsPerSecond)} words/s; pipeline / reference: ${results.reference.ratio}x`);
+  return lines.join("\n");
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+const thousands = (n: number) => n.toLocaleString("en-US");
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+main();
