@@ -13,7 +13,9 @@ import { extractArticle } from "./extract-article.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type Extracted, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
-import { loadTagger } from "../src/5-extract/tagger/index.js";
+import { createTagger, loadSharedModel } from "../src/5-extract/tagger/index.js";
+import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
+import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
 import { acquireLock } from "./state/lock.js";
@@ -72,7 +74,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const names: NameFinding = options.useModel === false ? "rules" : options.taggerAlone ? "tagger" : "fused";
   const jobs = Math.max(1, options.jobs ?? 1);
   checkFolders(inputDir, outputDir, stateDir);
-  if (names !== "rules") checkModel();
+  const model = names === "rules" ? undefined : loadModel();
   const release = acquireLock(outputDir, warn);
   let pool: ExtractionPool | undefined;
   try {
@@ -80,7 +82,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(names);
     const cache = openCache(join(stateDir, SPOOL_FILE), version, existsSync(join(outputDir, "run.json")), warn);
-    pool = await createPool(jobs, { names });
+    pool = await createPool(jobs, { names, model });
     const spoolPath = temporaryPathFor(join(stateDir, SPOOL_FILE));
     const progress = new Progress(files.length, options.progress ?? false);
     const pass = await extractAll(files, cache, pool, new SpoolWriter(spoolPath, version), jobs, progress);
@@ -122,10 +124,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   }
 }
 
-/** A model that cannot be loaded stops the run before it starts, with what to do about it. */
-function checkModel(): void {
+/** The tagger's model, read once for every thread; one that cannot be loaded stops the run before it starts, with what to do about it. */
+function loadModel(): LinearModel {
   try {
-    loadTagger();
+    const model = loadSharedModel();
+    createTagger(model, LexiconMatcher.fromProjectLexicons());
+    return model;
   } catch (error) {
     throw new UsageError(`The tagger model cannot be loaded (${(error as Error).message}); retrain it with npm run train, or run with --no-model.`);
   }

@@ -1,4 +1,6 @@
-import { loadTagger } from "../src/5-extract/tagger/index.js";
+import { createTagger, loadTagger } from "../src/5-extract/tagger/index.js";
+import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
+import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import type { StageOptions } from "./stages.js";
 
 /** How PERSON, ORG and LOCATION are found: rules only, rules fused with the tagger, or the tagger alone (to measure it). */
@@ -7,10 +9,13 @@ export type NameFinding = "rules" | "fused" | "tagger";
 /** What the caller decides about extraction (serialisable: it is sent to worker threads). */
 export interface ExtractionSettings {
   names: NameFinding;
+  /** The tagger's model, its weights in shared memory (loaded once for all threads); else each thread loads the default model. */
+  model?: LinearModel;
 }
 
-/** The stage options for these settings: loads the tagger when it is used. */
+/** The stage options for these settings: builds the tagger when it is used. */
 export function stageOptions(settings: ExtractionSettings): StageOptions {
   if (settings.names === "rules") return {};
-  return { tagger: loadTagger(), taggerAlone: settings.names === "tagger" };
+  const tagger = settings.model ? createTagger(settings.model, LexiconMatcher.fromProjectLexicons()) : loadTagger();
+  return { tagger, taggerAlone: settings.names === "tagger" };
 }

@@ -39,8 +39,8 @@ export function headPhrases(doc: ExtractionDocument): HeadPhrase[] {
   return phrases;
 }
 
-const SCOPE_PREPOSITIONS = new Set(["pour", "en", "à", "au", "aux"]);
-const scopeOfName = (preposition: DocToken, type: string) => type === "LOCATION" && SCOPE_PREPOSITIONS.has(preposition.text.toLowerCase());
+/** "Commission économique pour l'Afrique": the place it serves. ("… en Mauritanie" says where something happens.) */
+const scopeOfName = (preposition: DocToken, type: string) => type === "LOCATION" && preposition.text.toLowerCase() === "pour";
 
 /** A capitalised word of data/lexicons/org-prefixes.txt before the head is part of the name: "Haut Conseil", "Haute Autorité". */
 function leadingAdjective(tokens: DocToken[], head: number): boolean {
@@ -97,7 +97,7 @@ function nationalityInName(tokens: DocToken[], i: number, head: number): boolean
  * complement ("et de la Coopération internationale"), not before "et le directeur". A known place
  * or organisation completes a bare head ("Banque du Canada") but ends a name that already has its
  * own words ("Conseil de sécurité | de l'ONU", "ministère des Affaires étrangères | du Maroc"),
- * unless it is a place the organisation serves ("… pour l'Afrique", "… au Mali").
+ * unless it is a place the organisation serves ("… pour l'Afrique").
  */
 function complementEnd(doc: ExtractionDocument, i: number, end: number, named: boolean): number | undefined {
   const { tokens } = doc;

@@ -118,7 +118,8 @@ export function serializeModel(model: LinearModel): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-export function deserializeModel(file: Buffer): LinearModel {
+/** Reads a model file; with `shared`, the weights live in a SharedArrayBuffer that worker threads can read without a copy each. */
+export function deserializeModel(file: Buffer, shared = false): LinearModel {
   // Large output chunks: the body is about 38 MB, and the default 16 kB chunks made unzipping twice as slow.
   const body = gunzipSync(file, { chunkSize: 1 << 24 });
   if (body.toString("ascii", 0, MAGIC.length) !== MAGIC) throw new Error("not a tagger model file");
@@ -133,7 +134,7 @@ export function deserializeModel(file: Buffer): LinearModel {
   const scale = body.readFloatLE(offset);
   offset += 4;
   const quantised = copyOut(body, offset, new Int16Array((1 << header.hashBits) * LABEL_COUNT));
-  const weights = new Float32Array(quantised.length);
+  const weights = shared ? new Float32Array(new SharedArrayBuffer(quantised.length * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(quantised.length);
   for (let i = 0; i < weights.length; i++) weights[i] = quantised[i] * scale;
   return { header, weights, transitions };
 }
