@@ -70,8 +70,3 @@ export function buildDocument(text: string, sentences: Sentence[]): ExtractionDo
   });
   return { text, sentences, tokens, shouting, sentenceEnds };
 }
-
-/** The text of tokens [from, to] inclusive, as written in the cleaned text. */
-export function spanText(doc: ExtractionDocument, from: number, to: number): string {
-  return doc.text.slice(doc.tokens[from].start, doc.tokens[to].end);
-}

@@ -1,7 +1,7 @@
 import { lexiconEntries, lexiconKeys } from "../common/lexicons.js";
 import { foldKey } from "../common/normalize.js";
 import type { EntityType } from "../types.js";
-import { Gazetteer, gazetteerOf, lexiconNames } from "./gazetteer.js";
+import { Gazetteer, gazetteerOf } from "./gazetteer.js";
 
 /**
  * The lexicons of data/lexicons, loaded once per process and shaped for the extractors.
@@ -53,11 +53,6 @@ export const knownNames = once(() =>
   })),
 );
 
-/** Every name of the known entities, by canonical name (for aliases across a document). */
-export const knownNameLines = once(() => new Map(
-  ["countries", "cities", "regions", "organisations"].flatMap((lexicon) =>
-    lexiconEntries(lexicon).map((line) => [lexiconNames(line)[0], lexiconNames(line)] as const)),
-));
 
 /**
  * Adjectives (fr-compromise) plus the suffixes of French relational adjectives the lexicon misses
