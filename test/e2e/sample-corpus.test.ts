@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runPipeline } from "../../pipeline/run.js";
-import { readTable, SAMPLE_CORPUS, score, temporaryFolder, type Scores } from "../helpers.js";
+import { readTable, ROOT, SAMPLE_CORPUS, score, temporaryFolder, type Scores } from "../helpers.js";
 
 /** Issue 2's targets on the sample corpus, measured by the shared scorer. */
 describe("the pipeline on the sample corpus", () => {
@@ -54,5 +55,16 @@ describe("the pipeline on the sample corpus", () => {
     for (const table of ["articles.csv", "entities.csv", "mentions.csv"]) {
       expect(readFileSync(join(again, table), "utf8")).toBe(readFileSync(join(output, table), "utf8"));
     }
+  });
+
+  test("--no-model runs the rules alone, which still meet the targets, and the tagger is what finds Victoria Coates", () => {
+    const rulesOnly = temporaryFolder();
+    execFileSync(process.execPath, [join(ROOT, "dist", "pipeline", "cli.js"), "--input", SAMPLE_CORPUS, "--output", rulesOnly, "--formats", "csv", "--quiet", "--no-model"]);
+    const rules = score(rulesOnly);
+    expect(rules.entity.ALL.f1).toBeGreaterThanOrEqual(0.95);
+    expect(rules.mention_relaxed.ALL.f1).toBeGreaterThanOrEqual(0.95);
+    const people = (folder: string) => readTable(folder, "entities.csv").filter((e) => e.type === "PERSON").map((e) => e.canonical_name);
+    expect(people(rulesOnly)).not.toContain("Victoria Coates");
+    expect(people(output)).toContain("Victoria Coates");
   });
 });
