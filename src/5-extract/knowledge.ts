@@ -28,6 +28,7 @@ export const nonNames = once(() => lexiconKeys("non-names"));
 export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldKey)));
 export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
+export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
 /** Nationality adjectives in all their forms: américain, américaine, américains, américaines. */

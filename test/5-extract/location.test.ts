@@ -22,6 +22,10 @@ describe("LOCATION", () => {
     expect(mentionsOf("Le sommet Sénégal-Mauritanie et le couple franco-allemand.")).toEqual(["LOCATION Sénégal", "LOCATION Mauritanie"]);
   });
 
+  test("an unknown place named after a place noun", () => {
+    expect(mentionsOf("Des pluies ont touché la province d'Errachidia et la ville de Sidi Ifni.")).toEqual(["LOCATION Errachidia", "LOCATION Sidi Ifni"]);
+  });
+
   test("lower-case words and adjectives are not places", () => {
     expect(mentionsOf("Le gouvernement malien et la diplomatie française.")).toEqual([]);
   });
