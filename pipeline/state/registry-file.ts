@@ -44,6 +44,7 @@ function registryFromTables(outputDir: string): IdRegistry {
     registry.redirects[row.old_id] = row.new_id;
     seen.push(row.old_id, row.new_id);
   }
-  registry.nextNumber = Math.max(0, ...seen.map((id) => Number(id.slice(1))).filter(Number.isInteger)) + 1;
+  // A loop, not Math.max(...ids): a spread of 100,000+ arguments overflows the stack.
+  registry.nextNumber = seen.map((id) => Number(id.slice(1))).filter(Number.isInteger).reduce((max, n) => Math.max(max, n), 0) + 1;
   return registry;
 }
