@@ -8,4 +8,5 @@ export default {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } }],
   },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/plain-summary-reporter.cjs"],
 };
