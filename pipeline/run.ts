@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { listSourceFiles, type ListedFile } from "../src/1-read/list-files.js";
 import { readArticle } from "../src/1-read/read-file.js";
 import { hasHtmlName } from "../src/2-clean/html.js";
-import { temporaryPathFor, writeFileAtomic } from "../src/common/atomic-write.js";
+import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.js";
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
 import { CsvFileWriter, toCsv, parseCsv } from "../src/7-write/csv.js";
@@ -100,10 +100,10 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const { counts, mentionCount } = writeMentions(stage(join(outputDir, "mentions.csv")), spoolPath, version, pass.resolver, ids);
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
     const articleRows = pass.articleRows.sort((a, b) => compare(a.article_id, b.article_id));
-    writeFileAtomic(stage(join(outputDir, "articles.csv")), toCsv(ARTICLE_COLUMNS, articleRows));
-    writeFileAtomic(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
-    writeFileAtomic(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
-    writeFileAtomic(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
+    writeFileDurable(stage(join(outputDir, "articles.csv")), toCsv(ARTICLE_COLUMNS, articleRows));
+    writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
+    writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
+    writeFileDurable(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
     const formats = options.formats ?? ["csv", "xlsx", "html"];
     await writeExtraFormats(formats, outputDir, stage, { articles: articleRows, entities: entityRows, mentions: () => mentionRows(spoolPath, version, pass.resolver, ids) }, files);
 
@@ -115,7 +115,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
       stageSeconds: Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)])),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
-    writeFileAtomic(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
+    writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
     commitFiles(outputDir, staged);
     return summary;
   } finally {

@@ -29,6 +29,7 @@ export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldK
 export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));
+export const nameParticles = once(() => lexiconKeys("name-particles"));
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
 /** Nationality adjectives in all their forms: américain, américaine, américains, américaines. */

@@ -9,18 +9,23 @@ import { basename, dirname, join } from "node:path";
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const temporary = temporaryPathFor(path);
   try {
-    const fd = openSync(temporary, "w");
-    try {
-      writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeFileDurable(temporary, data);
     renameSync(temporary, path);
     syncFolder(dirname(path));
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Writes a file and flushes it to disk (for a file that is itself temporary, renamed later by a commit). */
+export function writeFileDurable(path: string, data: string | Uint8Array): void {
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -2,7 +2,7 @@ import type { CandidateMention } from "../../types.js";
 import type { DocToken, ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { commonWords, demonyms, firstNames, isAdjective, knownNames, nonNames, orgHeads, titles } from "../knowledge.js";
+import { commonWords, demonyms, firstNames, isAdjective, knownNames, nameParticles, nonNames, orgHeads, titles } from "../knowledge.js";
 
 /**
  * PERSON: a name after a title or honorific ("M. Sales", "Président Trump"; the title stays out of
@@ -35,7 +35,6 @@ interface NameSpan {
   rule: "title" | "first-name" | "capitalised-run";
 }
 
-const PARTICLES = new Set(["de", "du", "van", "von", "der", "den", "bin", "ben", "ibn", "ould", "el", "al", "da", "di", "dos", "das", "le", "la"]);
 const MAX_NAME_TOKENS = 4;
 /** A regnal number ends a name: "Mohammed VI", "Hassan II", "Charles III". */
 const ROMAN_NUMERAL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
@@ -61,7 +60,7 @@ function nameEnd(doc: ExtractionDocument, from: number): number {
 /** Particles ("von der", "de la", "bin") followed by a name word: they belong to the name. */
 function startsParticles(tokens: DocToken[], i: number): boolean {
   let j = i;
-  while (tokens[j] && PARTICLES.has(tokens[j].key) && j - i < 3) j++;
+  while (tokens[j] && nameParticles().has(tokens[j].key) && j - i < 3) j++;
   return j > i && isNameWord(tokens[j]);
 }
 
