@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_DIR } from "../src/common/lexicons.js";
+import { mulberry32 } from "../src/common/random.js";
 
 /**
  * A synthetic French news corpus of any size, made from the paragraphs of the sample corpus
@@ -24,21 +25,10 @@ export function sampleParagraphs(folder = join(DATA_DIR, "articles")): string[] 
     .filter(Boolean);
 }
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Article `index`: a date line, a header sentence naming its number and date, then its paragraphs. */
 export function syntheticArticle(index: number, paragraphs: readonly string[]): string {
-  const next = random(index * 2654435761 + 1);
+  const next = mulberry32(index * 2654435761 + 1);
   const pick = (n: number) => Math.floor(next() * n);
   const year = 2015 + pick(10);
   const month = 1 + pick(12);

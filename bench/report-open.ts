@@ -21,6 +21,7 @@ import { buildReportData } from "../src/7-write/report/report-data.js";
 import type { Tables } from "../src/7-write/tables.js";
 import { writeWorkbook } from "../src/7-write/workbook.js";
 import { ENTITY_TYPES, type ArticleRow, type EntityRow, type MentionRow } from "../src/types.js";
+import { mulberry32 } from "../src/common/random.js";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const FILLER = "le la les de des du un une et à en pour sur dans avec par a été selon ministre gouvernement accord sécurité coopération réunion conseil pays région président sommet déclaration".split(" ");
@@ -38,16 +39,6 @@ interface Timings {
   openLargestArticle: number;
 }
 
-/** A small deterministic generator (mulberry32), so that every run measures the same page. */
-function randomGenerator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticEntities(count: number, random: () => number): EntityRow[] {
   return Array.from({ length: count }, (_, index) => {
@@ -60,7 +51,7 @@ function syntheticEntities(count: number, random: () => number): EntityRow[] {
 
 /** About 3,000 characters and 25 mentions per article, entities drawn with a long tail as in news. */
 function syntheticCorpus(options: Options): { tables: Tables; texts: Map<string, string> } {
-  const random = randomGenerator(42);
+  const random = mulberry32(42);
   const entities = syntheticEntities(options.articles * 2, random);
   const texts = new Map<string, string>();
   const articles: ArticleRow[] = [];

@@ -3,6 +3,7 @@ import { FEATURE_VERSION, type FeatureExtractor, type SentenceFeatures } from ".
 import { LABEL_COUNT, LABELS, spansToLabelIds } from "./labels.js";
 import { AveragedWeights, emissionScores, type LinearModel, type ModelHeader } from "./perceptron.js";
 import { viterbi } from "./viterbi.js";
+import { mulberry32 } from "../../common/random.js";
 
 export interface TrainOptions {
   epochs: number;
@@ -88,17 +89,6 @@ function prepare(sentence: LabeledSentence, extractor: FeatureExtractor): Prepar
   return {
     features: { rows: features.rows.slice(), starts: features.starts },
     gold: spansToLabelIds(sentence.tokens.length, sentence.spans),
-  };
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same shuffles on every machine. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
