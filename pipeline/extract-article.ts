@@ -1,5 +1,6 @@
-import { isWord, tokenize } from "../src/4-tokenize/tokenize.js";
+import { toArticleRecord } from "../src/7-write/rows.js";
 import type { Article, ArticleExtraction } from "../src/types.js";
+import { toExtraction, type Extracted } from "./article-extraction.js";
 import { articleStages, type StageOptions } from "./stages.js";
 
 /** Milliseconds spent per stage, summed over the articles a process handled. */
@@ -24,29 +25,14 @@ export function extractArticle(read: Article, options: StageOptions, times?: Sta
   return toExtraction(article);
 }
 
+export function extractRecord(read: Article, options: StageOptions, times?: StageTimes): Extracted {
+  return toArticleRecord(extractArticle(read, options, times));
+}
+
 function timed<T>(name: string, times: StageTimes | undefined, run: () => T): T {
   if (!times) return run();
   const start = performance.now();
   const result = run();
   times[name] = (times[name] ?? 0) + performance.now() - start;
   return result;
-}
-
-function toExtraction(article: Article): ArticleExtraction {
-  const mentions = article.skipReason ? [] : (article.mentions ?? []);
-  return {
-    articleId: article.source.articleId,
-    sourcePath: article.source.sourcePath,
-    sha256: article.sha256,
-    date: article.date ?? "",
-    language: article.language ?? "und",
-    status: article.skipReason ? "skipped" : "extracted",
-    reason: article.skipReason ?? "",
-    wordCount: article.sentences
-      ? article.sentences.reduce((n, s) => n + s.tokens.filter(isWord).length, 0)
-      : article.cleaned ? tokenize(article.cleaned.text).filter(isWord).length : 0,
-    entities: article.skipReason ? [] : (article.entities ?? []),
-    mentions,
-    sentences: article.skipReason ? [] : (article.mentionSentences ?? []),
-  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ListedFile } from "../src/1-read/list-files.js";
 import { decodeBytes } from "../src/1-read/decode.js";
+import { parseCsv } from "../src/7-write/csv.js";
 import type { Tables } from "../src/7-write/tables.js";
 import type { ArticleRow, EntityRow, MentionRow } from "../src/types.js";
 
@@ -12,14 +13,14 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface TableSource {
   articles: ArticleRow[];
   entities: EntityRow[];
-  /** Read on demand: the mentions live on disk, and only these formats need them in memory. */
-  mentions: () => Iterable<{ row: MentionRow }>;
+  /** The mentions table just written: read back only when these formats need the mentions in memory. */
+  mentionsPath: string;
 }
 
 /** Writes entities.xlsx and report.html when asked for, each to the temporary path `stage` gives for it. */
 export async function writeExtraFormats(formats: readonly OutputFormat[], outputDir: string, stage: (target: string) => string, source: TableSource, files: ListedFile[]): Promise<void> {
   if (!formats.includes("xlsx") && !formats.includes("html")) return;
-  const tables: Tables = { articles: source.articles, entities: source.entities, mentions: [...source.mentions()].map(({ row }) => row) };
+  const tables: Tables = { articles: source.articles, entities: source.entities, mentions: readMentionRows(source.mentionsPath) };
   // Loaded only when asked for: importing exceljs alone took 0.6 s of every run, CSV-only runs and reruns included.
   if (formats.includes("xlsx")) {
     const { writeWorkbook } = await import("../src/7-write/workbook.js");
@@ -29,6 +30,10 @@ export async function writeExtraFormats(formats: readonly OutputFormat[], output
     const { writeReport } = await import("../src/7-write/report-html.js");
     writeReport(stage(join(outputDir, "report.html")), tables, originalTexts(files));
   }
+}
+
+function readMentionRows(path: string): MentionRow[] {
+  return parseCsv(readFileSync(path, "utf8")).map((row) => ({ ...row, start: Number(row.start), end: Number(row.end) }) as unknown as MentionRow);
 }
 
 /** The decoded original of an article, read again from its file for display. */

@@ -1,18 +1,12 @@
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/common/lexicons.js";
-import type { Article, ArticleExtraction } from "../src/types.js";
-import { extractArticle, type StageTimes } from "./extract-article.js";
-import { stageOptions, type ExtractionSettings } from "./stage-options.js";
-import type { StageOptions } from "./stages.js";
+import type { Article } from "../src/types.js";
+import type { Extracted } from "./article-extraction.js";
+import type { StageTimes } from "./extract-article.js";
+import type { ExtractionSettings } from "./stage-options.js";
 
-/** An extraction and the same as one JSON line for the spool (made where the extraction ran). */
-export interface Extracted {
-  extraction: ArticleExtraction;
-  line: string;
-}
-
-/** Runs `extractArticle` somewhere: in this thread, or spread over worker threads. */
+/** Runs `extractRecord` somewhere: in this thread, or spread over worker threads. */
 export interface ExtractionPool {
   extract(article: Article): Promise<Extracted>;
   /** Milliseconds per stage, summed over every thread. */
@@ -21,16 +15,20 @@ export interface ExtractionPool {
 }
 
 export async function createPool(jobs: number, settings: ExtractionSettings): Promise<ExtractionPool> {
-  return jobs <= 1 ? new InlinePool(await stageOptions(settings)) : new WorkerPool(jobs, settings);
+  if (jobs > 1) return new WorkerPool(jobs, settings);
+  // Loaded only to extract in this thread: with workers it never extracts, and loading the stages
+  // (lexicons, language profiles) was a tenth of a rerun.
+  const [{ extractRecord }, { stageOptions }] = await Promise.all([import("./extract-article.js"), import("./stage-options.js")]);
+  const options = stageOptions(settings);
+  return new InlinePool((article, times) => extractRecord(article, options, times));
 }
 
 class InlinePool implements ExtractionPool {
   readonly times: StageTimes = {};
-  constructor(private readonly options: StageOptions) {}
+  constructor(private readonly extractOne: (article: Article, times: StageTimes) => Extracted) {}
 
   async extract(article: Article): Promise<Extracted> {
-    const extraction = extractArticle(article, this.options, this.times);
-    return { extraction, line: JSON.stringify(extraction) };
+    return this.extractOne(article, this.times);
   }
 
   async close(): Promise<void> {}
@@ -46,9 +44,8 @@ export interface WorkerRequest {
   id: number;
   article: Article;
 }
-export interface WorkerResult {
+export interface WorkerResult extends Extracted {
   id: number;
-  line: string;
 }
 
 interface Pending {
@@ -74,8 +71,8 @@ class WorkerPool implements ExtractionPool {
       worker.on("message", ({ results, times }: { results: WorkerResult[]; times: StageTimes }) => {
         this.load[w] -= results.length;
         for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
-        for (const { id, line } of results) {
-          this.pending.get(id)?.resolve({ extraction: JSON.parse(line) as ArticleExtraction, line });
+        for (const { id, record, rows } of results) {
+          this.pending.get(id)?.resolve({ record, rows });
           this.pending.delete(id);
         }
       });

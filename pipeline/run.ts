@@ -1,26 +1,27 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { listSourceFiles, type ListedFile } from "../src/1-read/list-files.js";
-import { readArticle } from "../src/1-read/read-file.js";
-import { hasHtmlName } from "../src/2-clean/html.js";
+import { fileStamp, readArticle } from "../src/1-read/read-file.js";
 import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.js";
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
-import { CsvFileWriter, toCsv, parseCsv } from "../src/7-write/csv.js";
-import { ARTICLE_COLUMNS, articleRow, ENTITY_COLUMNS, entityRow, MENTION_COLUMNS, mentionRow, type EntityCounts } from "../src/7-write/rows.js";
-import type { ArticleExtraction, ArticleRow, MentionRow } from "../src/types.js";
-import { extractArticle } from "./extract-article.js";
+import { parseCsv, toCsv } from "../src/7-write/csv.js";
+import { MentionPlan, writeMentionsTable } from "../src/7-write/mentions-table.js";
+import { ARTICLE_COLUMNS, articleRow, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
+import type { ArticleRecord, ArticleRow } from "../src/types.js";
+import { skippedRecord } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
-import { createPool, type Extracted, type ExtractionPool } from "./pool.js";
+import { createPool, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
 import { createTagger, loadSharedModel } from "../src/5-extract/tagger/index.js";
 import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
+import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry } from "./state/article-index.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
 import { acquireLock } from "./state/lock.js";
+import { DamagedStateError, MentionRowsFile } from "./state/mention-rows-file.js";
 import { loadRegistry } from "./state/registry-file.js";
-import { readSpool, SpoolCache, SpoolWriter, StaleSpoolError } from "./state/spool.js";
 import { pipelineVersion } from "./version.js";
 
 export interface RunOptions {
@@ -55,7 +56,8 @@ export interface RunSummary {
 export class UsageError extends Error {}
 
 export const STATE_DIR = ".state";
-const SPOOL_FILE = "extractions.jsonl";
+const INDEX_FILE = "articles.jsonl";
+const ROWS_FILE = "mention-rows.dat";
 const REGISTRY_FILE = "entity-ids.json";
 /** Articles waiting, per job, for extraction or for their turn to be written in order. */
 const IN_FLIGHT_PER_JOB = 16;
@@ -72,46 +74,75 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const stateDir = join(outputDir, STATE_DIR);
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   const names: NameFinding = options.useModel === false ? "rules" : options.taggerAlone ? "tagger" : "fused";
-  const jobs = Math.max(1, options.jobs ?? 1);
   checkFolders(inputDir, outputDir, stateDir);
   const model = names === "rules" ? undefined : loadModel();
   const release = acquireLock(outputDir, warn);
-  let pool: ExtractionPool | undefined;
   try {
     recoverCommit(outputDir, [outputDir, stateDir]);
-    const files = listSourceFiles(inputDir, outputDir);
-    const version = pipelineVersion(names);
-    const cache = openCache(join(stateDir, SPOOL_FILE), version, existsSync(join(outputDir, "run.json")), warn);
-    pool = await createPool(jobs, { names, model });
-    const spoolPath = temporaryPathFor(join(stateDir, SPOOL_FILE));
-    const progress = new Progress(files.length, options.progress ?? false);
-    const pass = await extractAll(files, cache, pool, new SpoolWriter(spoolPath, version), jobs, progress);
+    const run: Run = { ...options, inputDir, outputDir, stateDir, warn, names, model, started, jobs: Math.max(1, options.jobs ?? 1) };
+    try {
+      return await runOnce(run, true);
+    } catch (error) {
+      if (!(error instanceof DamagedStateError)) throw error;
+      warn(`${error.message}; every article is extracted again`);
+      return await runOnce(run, false);
+    }
+  } finally {
+    release();
+  }
+}
+
+interface Run extends RunOptions {
+  stateDir: string;
+  warn: (message: string) => void;
+  names: NameFinding;
+  model: LinearModel | undefined;
+  started: number;
+  jobs: number;
+}
+
+/** The run itself, reusing the previous run's state when `reuse` is set and the state is sound. */
+async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
+  const { inputDir, outputDir, stateDir, warn } = run;
+  const files = listSourceFiles(inputDir, outputDir);
+  const version = pipelineVersion(run.names);
+  const previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined;
+  const rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive });
+  const pool = await createPool(run.jobs, { names: run.names, model: run.model });
+  try {
+    const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
+    const progress = new Progress(files.length, run.progress ?? false);
+    const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
+    const pass = await extractAll(files, { previous, pool, rowsFile, index, jobs: run.jobs, progress });
     progress.stop();
-    cache?.close();
+    previous?.close();
+    rowsFile.finishWriting();
 
     const groups = pass.resolver.finish();
     const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), outputDir, warn));
-    const staged: StagedFile[] = [{ temporary: spoolPath, target: join(stateDir, SPOOL_FILE) }];
+    const staged: StagedFile[] = [{ temporary: indexPath, target: join(stateDir, INDEX_FILE) }];
+    if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: join(stateDir, ROWS_FILE) });
     const stage = (target: string) => {
       const temporary = temporaryPathFor(target);
       staged.push({ temporary, target });
       return temporary;
     };
-    const { counts, mentionCount } = writeMentions(stage(join(outputDir, "mentions.csv")), spoolPath, version, pass.resolver, ids);
+    const mentionsPath = stage(join(outputDir, "mentions.csv"));
+    const counts = writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode: (node) => pass.resolver.groupOfNode(node), ids });
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
     const articleRows = pass.articleRows.sort((a, b) => compare(a.article_id, b.article_id));
     writeFileDurable(stage(join(outputDir, "articles.csv")), toCsv(ARTICLE_COLUMNS, articleRows));
     writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
     writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
     writeFileDurable(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
-    const formats = options.formats ?? ["csv", "xlsx", "html"];
-    await writeExtraFormats(formats, outputDir, stage, { articles: articleRows, entities: entityRows, mentions: () => mentionRows(spoolPath, version, pass.resolver, ids) }, files);
+    const formats = run.formats ?? ["csv", "xlsx", "html"];
+    await writeExtraFormats(formats, outputDir, stage, { articles: articleRows, entities: entityRows, mentionsPath }, files);
 
     const summary: RunSummary = {
-      articles: { ...pass.counts, removed: [...previousSourcePaths(cache, outputDir)].filter((path) => !pass.sourcePaths.has(path)).length },
-      mentions: mentionCount,
+      articles: { ...pass.counts, removed: [...previousSourcePaths(previous, outputDir)].filter((path) => !pass.sourcePaths.has(path)).length },
+      mentions: pass.plan.mentionCount,
       entities: entityRows.length,
-      seconds: round((performance.now() - started) / 1000),
+      seconds: round((performance.now() - run.started) / 1000),
       stageSeconds: Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)])),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
@@ -119,8 +150,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     commitFiles(outputDir, staged);
     return summary;
   } finally {
-    await pool?.close();
-    release();
+    previous?.close();
+    rowsFile.close();
+    await pool.close();
   }
 }
 
@@ -151,24 +183,33 @@ function checkFolders(inputDir: string, outputDir: string, stateDir: string): vo
   }
 }
 
-/** The previous run's extractions; none on a first run, and none (with a warning) when the file is missing after earlier runs or damaged. */
-function openCache(path: string, version: string, ranBefore: boolean, warn: (message: string) => void): SpoolCache | undefined {
+/**
+ * The previous run's index, with its rows file checked to hold what the index points to. None on a
+ * first run, and none (with a warning) when either is missing after earlier runs or damaged.
+ */
+function openPreviousIndex(stateDir: string, version: string, ranBefore: boolean, warn: (message: string) => void): PreviousIndex | undefined {
+  const path = join(stateDir, INDEX_FILE);
+  let index: PreviousIndex;
   try {
-    return new SpoolCache(path, version);
+    index = new PreviousIndex(path, version);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       if (ranBefore) warn(`the extraction cache ${path} is missing; every article is extracted again`);
-      return undefined;
-    }
-    if (!(error instanceof StaleSpoolError)) warn(`the extraction cache ${path} is damaged; every article is extracted again`);
+    } else if (!(error instanceof StaleStateError)) warn(`the extraction cache ${path} is damaged; every article is extracted again`);
     return undefined;
   }
+  const rowsPath = join(stateDir, ROWS_FILE);
+  if (!MentionRowsFile.isUsable(rowsPath, { token: index.header.rowsToken, end: index.rowsEnd, live: index.rowsLive })) {
+    warn(`the extraction cache ${rowsPath} is missing or damaged; every article is extracted again`);
+    index.close();
+    return undefined;
+  }
+  return index;
 }
 
-/** The files the last run listed: from its spool, or from its articles.csv when the spool cannot be reused (another pipeline version, damage). */
-function previousSourcePaths(cache: SpoolCache | undefined, outputDir: string): Set<string> {
-  if (cache) return cache.sourcePaths;
+/** The files the last run listed: from its index, or from its articles.csv when the index cannot be reused (another pipeline version, damage). */
+function previousSourcePaths(previous: PreviousIndex | undefined, outputDir: string): Iterable<string> {
+  if (previous) return previous.sourcePaths;
   try {
     return new Set(parseCsv(readFileSync(join(outputDir, "articles.csv"), "utf8")).map((row) => row.source_path));
   } catch {
@@ -178,91 +219,91 @@ function previousSourcePaths(cache: SpoolCache | undefined, outputDir: string): 
 
 interface ExtractionPass {
   resolver: CrossArticleResolver;
+  plan: MentionPlan;
   articleRows: ArticleRow[];
   sourcePaths: Set<string>;
   counts: { extracted: number; reused: number; skipped: number };
 }
 
+/** Where extraction reads the previous run from and writes this run's state to. */
+interface ExtractionContext {
+  previous: PreviousIndex | undefined;
+  pool: ExtractionPool;
+  rowsFile: MentionRowsFile;
+  index: IndexWriter;
+  jobs: number;
+  progress: Progress;
+}
+
+/** An article's record in this run's state, and its line in the index. */
+interface Placed {
+  record: ArticleRecord;
+  line: string;
+  reused: boolean;
+}
+
 /**
  * Reads the files in order, reuses or extracts each, and consumes the results in the same order
- * (workers may finish out of order): each goes to the spool, its row to the articles table and its
- * entities to cross-article resolution; its mentions stay on disk.
+ * (workers may finish out of order): each goes to the index, its row to the articles table, its
+ * entities to cross-article resolution and what its mentions need to the mention plan; the
+ * mention rows themselves stay on disk.
  */
-async function extractAll(files: ListedFile[], cache: SpoolCache | undefined, pool: ExtractionPool, spool: SpoolWriter, jobs: number, progress: Progress): Promise<ExtractionPass> {
-  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), articleRows: [], sourcePaths: new Set(), counts: { extracted: 0, reused: 0, skipped: 0 } };
-  const consume = ({ extraction, line, reused }: Extracted & { reused: boolean }) => {
-    spool.append(line);
-    pass.articleRows.push(articleRow(extraction));
-    pass.sourcePaths.add(extraction.sourcePath);
-    for (const entity of extraction.entities) pass.resolver.add(entity);
-    pass.counts[extraction.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
-    progress.tick();
+async function extractAll(files: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
+  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), articleRows: [], sourcePaths: new Set(), counts: { extracted: 0, reused: 0, skipped: 0 } };
+  const consume = ({ record, line, reused }: Placed) => {
+    context.index.append(line);
+    pass.articleRows.push(articleRow(record));
+    pass.sourcePaths.add(record.sourcePath);
+    pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)));
+    pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
+    context.progress.tick();
   };
-  const queue: Promise<Extracted & { reused: boolean }>[] = [];
-  for (const file of files) {
-    queue.push(reuseOrExtract(file, cache, pool));
-    if (queue.length >= jobs * IN_FLIGHT_PER_JOB) consume(await queue.shift()!);
+  try {
+    // Placed in article order, so that the state is the same whatever the number of jobs.
+    const queue: Promise<() => Placed>[] = [];
+    for (const file of files) {
+      queue.push(reuseOrExtract(file, context));
+      if (queue.length >= context.jobs * IN_FLIGHT_PER_JOB) consume((await queue.shift()!)());
+    }
+    while (queue.length > 0) consume((await queue.shift()!)());
+  } finally {
+    context.index.close();
   }
-  while (queue.length > 0) consume(await queue.shift()!);
-  spool.close();
   return pass;
 }
 
-async function reuseOrExtract(file: ListedFile, cache: SpoolCache | undefined, pool: ExtractionPool): Promise<Extracted & { reused: boolean }> {
+/**
+ * A file's record, to be placed in this run's state: the previous run's when the file is unchanged
+ * (same stamp: not even read; else same content hash), a new extraction otherwise. The stamp is
+ * taken before the file is read, so that a change during the run is seen next time.
+ */
+async function reuseOrExtract(file: ListedFile, { previous, pool, rowsFile }: ExtractionContext): Promise<() => Placed> {
+  const stamp = file.skipReason ? "" : fileStamp(file.absolutePath);
+  const earlier = previous?.entry(file.sourcePath);
+  const reused = earlier && stamp && earlier.stamp === stamp ? previousRecord(previous!, earlier, file) : undefined;
+  if (reused) return () => placeReused(reused, stamp, rowsFile);
   const article = readArticle(file);
-  const cached = article.sha256 && !article.skipReason ? cache?.get(article.sha256) : undefined;
-  // The same bytes under a .txt and a .html name are two different articles.
-  if (cached && hasHtmlName(cached.extraction.sourcePath) === hasHtmlName(file.sourcePath)) return { ...reusedAs(cached, file), reused: true };
-  if (article.skipReason) {
-    const extraction = extractArticle(article, {});
-    return { extraction, line: JSON.stringify(extraction), reused: false };
-  }
-  return { ...(await pool.extract(article)), reused: false };
+  const same = earlier && article.sha256 && !article.skipReason && earlier.sha256 === article.sha256 ? previousRecord(previous!, earlier, file) : undefined;
+  if (same) return () => placeReused(same, stamp, rowsFile);
+  const { record, rows } = article.skipReason ? skippedRecord(article) : await pool.extract(article);
+  return () => {
+    const placed = { ...record, stamp: article.sha256 ? stamp : "", rows: rowsFile.append(rows.bytes) };
+    return { record: placed, line: indexLine(placed), reused: false };
+  };
 }
 
-/** A cached extraction under this file's name; its spool line is copied as it is when the name is the same. */
-function reusedAs(cached: Extracted, file: ListedFile): Extracted {
-  const { extraction } = cached;
-  if (extraction.articleId === file.articleId && extraction.sourcePath === file.sourcePath) return cached;
-  const renamed = { ...extraction, articleId: file.articleId, sourcePath: file.sourcePath };
-  return { extraction: renamed, line: JSON.stringify(renamed) };
+/** The previous run's record of a file and its line; undefined when the line is damaged or the file's id changed. */
+function previousRecord(previous: PreviousIndex, entry: IndexEntry, file: ListedFile): { record: ArticleRecord; line: string } | undefined {
+  const found = previous.read(entry);
+  return found && found.record.articleId === file.articleId ? found : undefined;
 }
 
-/** The mention rows, in article order, with their entity ids: read back from the spool. */
-function* mentionRows(spoolPath: string, version: string, resolver: CrossArticleResolver, ids: string[]): Generator<{ row: MentionRow; group: number; extraction: ArticleExtraction }> {
-  for (const extraction of readSpool(spoolPath, version)) {
-    const groups = extraction.entities.map((entity) => resolver.groupOf(entity));
-    for (const mention of extraction.mentions) {
-      const group = groups[mention.localEntity];
-      yield { row: mentionRow(extraction, mention, ids[group]), group, extraction };
-    }
-  }
-}
-
-/** Streams mentions.csv, counting on the way what the entities table says of each entity. */
-function writeMentions(path: string, spoolPath: string, version: string, resolver: CrossArticleResolver, ids: string[]): { counts: EntityCounts[]; mentionCount: number } {
-  const writer = new CsvFileWriter<MentionRow>(path, MENTION_COLUMNS);
-  const counts: EntityCounts[] = ids.map(() => ({ mentionCount: 0, articleCount: 0, firstDate: "", lastDate: "" }));
-  // The ordinal of the last article that mentioned each entity, not the article itself: holding it
-  // kept a parsed extraction, mentions and sentences included, alive per entity until the end.
-  const lastArticle = new Int32Array(ids.length).fill(-1);
-  let article = -1;
-  let previous: ArticleExtraction | undefined;
-  let mentionCount = 0;
-  for (const { row, group, extraction } of mentionRows(spoolPath, version, resolver, ids)) {
-    writer.write(row);
-    mentionCount++;
-    if (extraction !== previous) [previous, article] = [extraction, article + 1];
-    const entity = counts[group];
-    entity.mentionCount++;
-    if (lastArticle[group] === article) continue;
-    lastArticle[group] = article;
-    entity.articleCount++;
-    if (extraction.date && (!entity.firstDate || extraction.date < entity.firstDate)) entity.firstDate = extraction.date;
-    if (extraction.date && extraction.date > entity.lastDate) entity.lastDate = extraction.date;
-  }
-  writer.close();
-  return { counts, mentionCount };
+/** A reused record under this run's stamp, its line copied as it is when nothing about it changed. */
+function placeReused({ record, line }: { record: ArticleRecord; line: string }, stamp: string, rowsFile: MentionRowsFile): Placed {
+  const rows = rowsFile.carry(record.rows);
+  if (record.stamp === stamp && rows === record.rows) return { record, line, reused: true };
+  const updated = { ...record, stamp, rows };
+  return { record: updated, line: indexLine(updated), reused: true };
 }
 
 /** Every retired id with the id that now names its entity. */

@@ -1,12 +1,12 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { extractArticle, type StageTimes } from "./extract-article.js";
+import { extractRecord, type StageTimes } from "./extract-article.js";
 import type { WorkerRequest, WorkerResult } from "./pool.js";
 import { stageOptions, type ExtractionSettings } from "./stage-options.js";
 
 /**
  * A worker thread: extracts the batches of articles the pool sends, with its own copy of the
- * lexicons and model, and returns each extraction as its spool line (JSON made here, not on the
- * main thread, which the spool, the tables and cross-article resolution keep busy).
+ * lexicons, and returns each article's record with its mention rows already rendered (made here,
+ * not on the main thread, which the state, the tables and cross-article resolution keep busy).
  */
 const options = await stageOptions(workerData as ExtractionSettings);
 
@@ -16,13 +16,13 @@ const options = await stageOptions(workerData as ExtractionSettings);
  * waited half a second for it.
  */
 const WARM_UP = "Le ministre des Affaires étrangères, Jean Dupont, a reçu à Paris le secrétaire général de l'ONU.";
-extractArticle({ source: { sourcePath: "warm-up.txt", articleId: "warm-up", absolutePath: "" }, sha256: "", bytes: Buffer.from(WARM_UP) }, options);
+extractRecord({ source: { sourcePath: "warm-up.txt", articleId: "warm-up", absolutePath: "" }, sha256: "", bytes: Buffer.from(WARM_UP) }, options);
 
 parentPort!.on("message", (requests: WorkerRequest[]) => {
   const times: StageTimes = {};
   const results: WorkerResult[] = requests.map(({ id, article }) => {
     article.bytes = article.bytes && Buffer.from(article.bytes.buffer, article.bytes.byteOffset, article.bytes.byteLength);
-    return { id, line: JSON.stringify(extractArticle(article, options, times)) };
+    return { id, ...extractRecord(article, options, times) };
   });
   parentPort!.postMessage({ results, times });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Article } from "../types.js";
 import { errorCode, type ListedFile } from "./list-files.js";
 
@@ -21,4 +21,24 @@ export function readArticle(file: ListedFile, readBytes: ReadBytes = readFileSyn
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (bytes.length > MAX_ARTICLE_BYTES) return { source, sha256, skipReason: `too large: ${bytes.length} bytes` };
   return { source, sha256, bytes };
+}
+
+/**
+ * Timestamps are coarse (a few milliseconds): a file changed within the same tick as it was read
+ * could keep its stamp. Files changed this recently get no stamp, and are read again next time.
+ */
+const SETTLED_MS = 2000;
+
+/**
+ * What identifies a file's current content without reading it: size, modification and change
+ * times (in nanoseconds) and inode. Any write changes the change time, which no tool can set back.
+ * Empty when the file cannot be stat'ed or changed too recently to trust. Take it before reading.
+ */
+export function fileStamp(path: string, now = Date.now()): string {
+  try {
+    const { size, mtimeNs, ctimeNs, ino } = statSync(path, { bigint: true });
+    return ctimeNs / 1_000_000n > BigInt(now - SETTLED_MS) ? "" : `${size}:${mtimeNs}:${ctimeNs}:${ino}`;
+  } catch {
+    return "";
+  }
 }

@@ -42,7 +42,8 @@ export class CrossArticleResolver {
   private readonly stats: (NameStats | undefined)[] = [];
   private finished = false;
 
-  add(entity: LocalEntity): void {
+  /** Adds an article's entity; returns its node, which `groupOfNode` maps to its group once finished. */
+  add(entity: LocalEntity): number {
     if (this.finished) throw new Error("CrossArticleResolver: add after finish");
     const nodes = this.keysOf(entity).map((key) => this.node(key));
     for (const node of nodes.slice(1)) this.union(nodes[0], node);
@@ -50,6 +51,7 @@ export class CrossArticleResolver {
     increment(stats.canonicalCounts, entity.canonicalName);
     if (entity.acronym) increment(stats.acronymCounts, entity.acronym);
     for (const surface of entity.surfaceForms) stats.surfaces.add(surface);
+    return nodes[0];
   }
 
   /** Every entity, in order of first appearance; `groupOf` then maps an article's entity to its index here. */
@@ -58,6 +60,7 @@ export class CrossArticleResolver {
     this.linkLoneSurnames();
     const groupOfRoot = new Map<number, number>();
     const members: number[][] = [];
+    this.groupOfNodes = new Int32Array(this.parent.length);
     for (let node = 0; node < this.parent.length; node++) {
       const root = this.find(node);
       let group = groupOfRoot.get(root);
@@ -66,12 +69,12 @@ export class CrossArticleResolver {
         members.push([]);
       }
       members[group].push(node);
+      this.groupOfNodes[node] = group;
     }
-    this.groupOfRoot = groupOfRoot;
     return members.map((nodes) => this.toGroup(nodes));
   }
 
-  private groupOfRoot = new Map<number, number>();
+  private groupOfNodes = new Int32Array(0);
 
   /** Keys by name: the same names come back in article after article, and folding them again was nearly a tenth of a rerun. */
   private readonly keysOfName = new Map<string, string[]>();
@@ -87,7 +90,12 @@ export class CrossArticleResolver {
   groupOf(entity: LocalEntity): number {
     const node = this.nodeOfKey.get(this.keysOf(entity)[0]);
     if (node === undefined) throw new Error(`unknown entity ${entity.canonicalName}`);
-    return this.groupOfRoot.get(this.find(node))!;
+    return this.groupOfNode(node);
+  }
+
+  /** The index (in `finish()`'s result) of the group of a node that `add` returned. */
+  groupOfNode(node: number): number {
+    return this.groupOfNodes[node];
   }
 
   private node(key: string): number {

@@ -1,6 +1,5 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { BufferedFile } from "../common/buffered-file.js";
 
 /** Excel shows accents right only when a UTF-8 CSV starts with a byte-order mark. */
 export const BOM = "\ufeff";
@@ -18,7 +17,7 @@ export function spreadsheetSafe(value: unknown): unknown {
 }
 
 /** The header line is written by hand so that a table with no rows still has one. */
-const headerLine = (columns: readonly string[]) => `${columns.join(",")}\r\n`;
+export const headerLine = (columns: readonly string[]) => `${columns.join(",")}\r\n`;
 
 /**
  * csv-stringify's settings for the tables: CRLF records (RFC 4180), text made spreadsheet-safe, and
@@ -40,36 +39,9 @@ export function toCsv<Row extends object>(columns: readonly (keyof Row & string)
   return BOM + headerLine(columns) + csvRecords(columns, rows);
 }
 
-/** Rows stringified together: csv-stringify's cost is per call, and a stream with a wait per row cost a third of a rerun. */
-const ROWS_PER_BATCH = 10_000;
-
-/** Writes a large table to a file in batches of rows, then flushes it to disk. */
-export class CsvFileWriter<Row extends object> {
-  private readonly file: BufferedFile;
-  private batch: Row[] = [];
-
-  constructor(
-    path: string,
-    private readonly columns: readonly (keyof Row & string)[],
-  ) {
-    this.file = new BufferedFile(path);
-    this.file.write(BOM + headerLine(columns));
-  }
-
-  write(row: Row): void {
-    this.batch.push(row);
-    if (this.batch.length >= ROWS_PER_BATCH) this.flush();
-  }
-
-  close(): void {
-    this.flush();
-    this.file.close();
-  }
-
-  private flush(): void {
-    this.file.write(csvRecords(this.columns, this.batch));
-    this.batch = [];
-  }
+/** One record's cells as CSV, without a line end: for rows put together from parts. */
+export function csvCells(cells: readonly unknown[]): string {
+  return stringify([cells], { ...STRINGIFY_OPTIONS, eof: false });
 }
 
 /**

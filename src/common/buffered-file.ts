@@ -1,26 +1,46 @@
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, fstatSync, openSync, writeSync } from "node:fs";
 
 /** Bytes gathered before one write to the file. */
 const BUFFER_BYTES = 1 << 20;
 
 /**
  * A file written in 1 MB writes, text encoded straight into the buffer: joining strings before
- * writing them was the largest cost of a rerun (the spool and mentions.csv are hundreds of MB).
+ * writing them was the largest cost of a rerun (the state and mentions.csv are hundreds of MB).
  */
 export class BufferedFile {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  /** Bytes in the file, this object's writes included. */
+  size: number;
 
-  constructor(path: string) {
-    this.fd = openSync(path, "w");
+  /** `append`: keep what the file holds and write after it. */
+  constructor(path: string, mode: "write" | "append" = "write") {
+    this.fd = openSync(path, mode === "append" ? "a" : "w");
+    this.size = mode === "append" ? fstatSync(this.fd).size : 0;
   }
 
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.used + 3 * text.length > BUFFER_BYTES) this.flush();
-    if (3 * text.length > BUFFER_BYTES) writeSync(this.fd, text);
-    else this.used += this.buffer.write(text, this.used);
+    if (3 * text.length > BUFFER_BYTES) this.writeBytes(Buffer.from(text));
+    else {
+      const written = this.buffer.write(text, this.used);
+      this.used += written;
+      this.size += written;
+    }
+  }
+
+  /** Writes `bytes[start, end)`. */
+  writeBytes(bytes: Uint8Array, start = 0, end = bytes.length): void {
+    const length = end - start;
+    if (this.used + length > BUFFER_BYTES) this.flush();
+    if (length > BUFFER_BYTES) this.writeOut(bytes.subarray(start, end));
+    else {
+      this.buffer.set(bytes.subarray(start, end), this.used);
+      this.used += length;
+    }
+    this.size += length;
   }
 
   /** Writes what is left and flushes the file to disk. */
@@ -34,7 +54,11 @@ export class BufferedFile {
   }
 
   private flush(): void {
-    for (let done = 0; done < this.used; ) done += writeSync(this.fd, this.buffer, done, this.used - done);
+    this.writeOut(this.buffer.subarray(0, this.used));
     this.used = 0;
+  }
+
+  private writeOut(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 }

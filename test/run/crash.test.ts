@@ -130,7 +130,7 @@ describe("a run killed at any moment", () => {
   const exists = (output: string, pattern: RegExp, folder = "") => () => readdirSync(join(output, folder)).some((name) => pattern.test(name));
   const moments: [string, (output: string) => () => boolean][] = [
     ["as soon as it holds the lock", (o) => () => existsSync(join(o, LOCK_FILE))],
-    ["while extracting (spool being written)", (o) => exists(o, /^\.extractions\.jsonl\.\d+\.tmp$/, ".state")],
+    ["while extracting (index being written)", (o) => exists(o, /^\.articles\.jsonl\.\d+\.tmp$/, ".state")],
     ["at half a run", () => after(0.5)],
     ["while mentions.csv is written", (o) => exists(o, /^\.mentions\.csv\.\d+\.tmp$/)],
     ["when articles.csv is staged", (o) => exists(o, /^\.articles\.csv\.\d+\.tmp$/)],

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readTable, ROOT, SAMPLE_CORPUS, temporaryFolder } from "../helpers.js";
 import { run, sampleParagraphs, tablesWithoutIds, variedArticle, writeFile } from "./support.js";
@@ -102,14 +102,14 @@ describe("any sequence of incremental runs", () => {
 });
 
 describe("a pipeline change", () => {
-  test("a spool written by another pipeline version is not reused, silently", async () => {
+  test("a run state written by another pipeline version is not reused, silently", async () => {
     const input = temporaryFolder();
     const output = temporaryFolder();
     for (const i of [0, 1]) copySample(i, input);
     await run(input, output);
-    const spool = join(output, ".state", "extractions.jsonl");
-    const [header, ...rest] = readFileSync(spool, "utf8").split("\n");
-    writeFileSync(spool, [header.replace(/"version":"[^"]+"/, '"version":"0000000000000000"'), ...rest].join("\n"));
+    const index = join(output, ".state", "articles.jsonl");
+    const [header, ...rest] = readFileSync(index, "utf8").split("\n");
+    writeFileSync(index, [header.replace(/"version":"[^"]+"/, '"version":"0000000000000000"'), ...rest].join("\n"));
     const { summary, warnings } = await run(input, output);
     expect(summary.articles).toMatchObject({ extracted: 2, reused: 0 });
     expect(warnings).toEqual([]);
@@ -121,7 +121,7 @@ describe("a pipeline change", () => {
     for (const i of [0, 1, 2]) copySample(i, input);
     await run(input, output);
     rmSync(join(input, SAMPLES[1]));
-    writeFileSync(join(output, ".state", "extractions.jsonl"), "{damaged");
+    writeFileSync(join(output, ".state", "articles.jsonl"), "{damaged");
     const { summary, warnings } = await run(input, output);
     expect(summary.articles).toEqual({ extracted: 2, reused: 0, skipped: 0, removed: 1 });
     expect(warnings).toEqual([expect.stringMatching(/extraction cache .* is damaged/)]);
@@ -144,5 +144,51 @@ describe("a pipeline change", () => {
     expect(runCli()).toMatchObject({ extracted: 3, reused: 0 });
     appendFileSync(join(project, "src", "5-extract", "extract.ts"), "\n// a rule changed\n");
     expect(runCli()).toMatchObject({ extracted: 3, reused: 0 });
+  });
+});
+
+describe("the run state's files", () => {
+  const paragraphs = sampleParagraphs();
+  const rowsSize = (output: string) => statSync(join(output, ".state", "mention-rows.dat")).size;
+
+  test("rows of changed articles do not pile up: the rows file is rewritten once most of it is stale", async () => {
+    const input = temporaryFolder();
+    const output = temporaryFolder();
+    for (const i of [0, 1, 2]) writeFile(join(input, `a${i}.txt`), variedArticle(i, paragraphs));
+    await run(input, output);
+    const first = rowsSize(output);
+    let largest = first;
+    for (let change = 1; change <= 8; change++) {
+      writeFile(join(input, "a0.txt"), variedArticle(100 + change, paragraphs));
+      await run(input, output);
+      largest = Math.max(largest, rowsSize(output));
+    }
+    // Appending alone would reach about 1 + 8/3 times the first size; compaction keeps it near twice.
+    expect(largest).toBeLessThan(2.5 * first);
+    const fresh = temporaryFolder();
+    await run(input, fresh);
+    expect(tablesWithoutIds(output)).toEqual(tablesWithoutIds(fresh));
+  });
+
+  test("a file rewritten with the same size and modification time is still seen as changed", async () => {
+    const input = temporaryFolder();
+    const output = temporaryFolder();
+    const path = join(input, "a.txt");
+    writeFile(path, variedArticle(1, paragraphs));
+    writeFile(join(input, "b.txt"), variedArticle(2, paragraphs));
+    // Stamps are kept only for files that have not changed for two seconds.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await run(input, output);
+    expect((await run(input, output)).summary.articles).toMatchObject({ extracted: 0, reused: 2 });
+    const { size, mtime } = statSync(path);
+    const same = variedArticle(1, paragraphs).replace("Dépêche", "Dépèche");
+    expect(Buffer.byteLength(same)).toBe(size);
+    writeFileSync(path, same);
+    utimesSync(path, mtime, mtime);
+    expect(Math.round(statSync(path).mtimeMs)).toBe(mtime.getTime());
+    expect((await run(input, output)).summary.articles).toMatchObject({ extracted: 1, reused: 1 });
+    const fresh = temporaryFolder();
+    await run(input, fresh);
+    expect(readFileSync(join(output, "articles.csv"))).toEqual(readFileSync(join(fresh, "articles.csv")));
   });
 });

@@ -1,16 +1,24 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readTable, SAMPLE_CORPUS, temporaryFolder } from "../helpers.js";
 import { run, snapshot, writeFile } from "./support.js";
 
 const SAMPLES = readdirSync(SAMPLE_CORPUS).sort();
-const SPOOL = join(".state", "extractions.jsonl");
+const SPOOL = join(".state", "articles.jsonl");
 const REGISTRY = join(".state", "entity-ids.json");
+const ROWS = join(".state", "mention-rows.dat");
 
 const FORUM = "Le Forum mondial de lutte contre le terrorisme a réuni ses membres à Genève, a indiqué le ministère dans un communiqué publié lundi.";
 const GLOBAL_FORUM = "Le Forum global de lutte contre le terrorisme (GCTF) a publié lundi un rapport sur la sécurité au Sahel, selon un communiqué du ministère.";
 const LINK = "Le Forum mondial de lutte contre le terrorisme (GCTF) a tenu mardi une réunion à Rabat, selon un communiqué du ministère.";
 const OTHER = "Le ministre Nasser Bourita a reçu mardi à Rabat son homologue espagnol Josep Borrell, selon un communiqué du ministère.";
+
+/** Changes one byte in the middle of a file, leaving its size alone. */
+function flipByte(path: string): void {
+  const bytes = readFileSync(path);
+  bytes[bytes.length >> 1] ^= 0x20;
+  writeFileSync(path, bytes);
+}
 
 const idOf = (output: string, canonicalName: string) => readTable(output, "entities.csv").find((e) => e.canonical_name === canonicalName)?.entity_id;
 
@@ -92,6 +100,10 @@ describe("a missing or damaged state file", () => {
     ["the spool is missing", (o) => rmSync(join(o, SPOOL)), [/extraction cache .* is missing/], 6],
     ["the spool is garbage", (o) => writeFileSync(join(o, SPOOL), "{not json"), [/extraction cache .* is damaged/], 6],
     ["the spool's last line is cut short", (o) => writeFileSync(join(o, SPOOL), readFileSync(join(o, SPOOL), "utf8").replace(/.{40}\n$/, "")), [], 1],
+    ["the rows file is missing", (o) => rmSync(join(o, ROWS)), [/extraction cache .*mention-rows.dat is missing or damaged/], 6],
+    ["the rows file is cut short", (o) => truncateSync(join(o, ROWS), statSync(join(o, ROWS)).size / 2), [/extraction cache .*mention-rows.dat is missing or damaged/], 6],
+    ["the rows file belongs to another run", (o) => writeFileSync(join(o, ROWS), readFileSync(join(o, ROWS), "utf8").replace(/rows [0-9a-f]+/, "rows 0123456789abcdef")), [/extraction cache .*mention-rows.dat is missing or damaged/], 6],
+    ["a byte of the rows file is changed", (o) => flipByte(join(o, ROWS)), [/mention rows in .*mention-rows.dat are damaged; every article is extracted again/], 6],
     ["the registry is missing", (o) => rmSync(join(o, REGISTRY)), [/registry .* is missing; it is rebuilt/], 0],
     ["the registry is garbage", (o) => writeFileSync(join(o, REGISTRY), "\u0000\u0000"), [/registry .* is damaged .*; it is rebuilt/], 0],
     ["the registry has the wrong shape", (o) => writeFileSync(join(o, REGISTRY), "null"), [/registry .* is damaged .*; it is rebuilt/], 0],

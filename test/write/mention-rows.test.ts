@@ -1,0 +1,71 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { toCsv } from "../../src/7-write/csv.js";
+import { MentionPlan, writeMentionsTable } from "../../src/7-write/mentions-table.js";
+import { MENTION_COLUMNS, toArticleRecord } from "../../src/7-write/rows.js";
+import type { ArticleExtraction, LocalEntity, MentionRow } from "../../src/types.js";
+import { temporaryFolder } from "../helpers.js";
+
+/**
+ * Mention rows are rendered where an article is extracted, with an empty entity id cell, and
+ * mentions.csv is written later by copying them with the ids filled in. The result must be what
+ * csv-stringify writes for the same rows, awkward cells included.
+ */
+const entity = (canonicalName: string): LocalEntity => ({ type: "PERSON", canonicalName, acronym: "", surfaceForms: [canonicalName] });
+
+function extraction(articleId: string, texts: string[], sentences: string[], date = ""): ArticleExtraction {
+  return {
+    articleId,
+    sourcePath: `${articleId}.txt`,
+    sha256: "0".repeat(64),
+    date,
+    language: "fra",
+    status: "extracted",
+    reason: "",
+    wordCount: 10,
+    entities: [entity("Amina Diallo"), entity("Jean Kaboré")],
+    mentions: texts.map((text, i) => ({ start: i * 10, end: i * 10 + text.length, text, type: "PERSON", localEntity: i % 2, sentence: i % sentences.length })),
+    sentences,
+  };
+}
+
+const ARTICLES = [
+  extraction("2019/a, \"quoted\" name", ["Amina Diallo", "=Diallo", "Jean\r\nKaboré"], ["Elle a dit « oui », puis \"non\".", "-Début de phrase"], "2019-03-01"),
+  extraction("2019/empty", [], ["unused"]),
+  extraction("2020/é", ["Kaboré", "Diallo"], [""], "2020-01-02"),
+];
+const IDS = ["E000007", "E000042"];
+
+test("mentions.csv from rendered rows is what csv-stringify writes, and its counts are per entity", () => {
+  const folder = temporaryFolder();
+  try {
+    const plan = new MentionPlan();
+    const rendered = ARTICLES.map((article) => toArticleRecord(article));
+    rendered.forEach(({ record }) => plan.add(record, [0, 1]));
+    const path = join(folder, "mentions.csv");
+    const counts = writeMentionsTable(path, plan, {
+      readRows: (place) => rendered.find(({ record }) => record.rows === place)!.rows.bytes,
+      groupOfNode: (node) => node,
+      ids: IDS,
+    });
+    const expected: MentionRow[] = ARTICLES.flatMap((article) =>
+      article.mentions.map((m) => ({ mention_id: `${article.articleId}:${m.start}`, article_id: article.articleId, entity_id: IDS[m.localEntity], type: m.type, text: m.text, start: m.start, end: m.end, sentence: article.sentences[m.sentence] })),
+    );
+    expect(readFileSync(path, "utf8")).toBe(toCsv(MENTION_COLUMNS, expected));
+    expect(counts).toEqual([
+      { mentionCount: 3, articleCount: 2, firstDate: "2019-03-01", lastDate: "2020-01-02" },
+      { mentionCount: 2, articleCount: 2, firstDate: "2019-03-01", lastDate: "2020-01-02" },
+    ]);
+    expect(plan.mentionCount).toBe(5);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("a record keeps what the tables need and not the mention texts and sentences", () => {
+  const { record, rows } = toArticleRecord(ARTICLES[0]);
+  expect(record).toMatchObject({ articleId: ARTICLES[0].articleId, mentionEntities: [0, 1, 0], stamp: "", rows: [0, 0, 0] });
+  expect(record).not.toHaveProperty("mentions");
+  expect(record).not.toHaveProperty("sentences");
+  expect(rows.idOffsets).toHaveLength(3);
+});
