@@ -11,16 +11,16 @@ export const OUTPUT_FORMATS = ["csv", "xlsx", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface TableSource {
-  articles: ArticleRow[];
-  entities: EntityRow[];
-  /** The mentions table just written: read back only when these formats need the mentions in memory. */
+  /** The articles and mentions tables just written: read back only when these formats need them in memory. */
+  articlesPath: string;
   mentionsPath: string;
+  entities: EntityRow[];
 }
 
 /** Writes entities.xlsx and report.html when asked for, each to the temporary path `stage` gives for it. */
 export async function writeExtraFormats(formats: readonly OutputFormat[], outputDir: string, stage: (target: string) => string, source: TableSource, files: ListedFile[]): Promise<void> {
   if (!formats.includes("xlsx") && !formats.includes("html")) return;
-  const tables: Tables = { articles: source.articles, entities: source.entities, mentions: readMentionRows(source.mentionsPath) };
+  const tables: Tables = { articles: readArticleRows(source.articlesPath), entities: source.entities, mentions: readMentionRows(source.mentionsPath) };
   // Loaded only when asked for: importing exceljs alone took 0.6 s of every run, CSV-only runs and reruns included.
   if (formats.includes("xlsx")) {
     const { writeWorkbook } = await import("../src/7-write/workbook.js");
@@ -30,6 +30,10 @@ export async function writeExtraFormats(formats: readonly OutputFormat[], output
     const { writeReport } = await import("../src/7-write/report-html.js");
     writeReport(stage(join(outputDir, "report.html")), tables, originalTexts(files));
   }
+}
+
+function readArticleRows(path: string): ArticleRow[] {
+  return parseCsv(readFileSync(path, "utf8")).map((row) => ({ ...row, word_count: Number(row.word_count), mention_count: Number(row.mention_count) }) as unknown as ArticleRow);
 }
 
 function readMentionRows(path: string): MentionRow[] {

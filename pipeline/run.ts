@@ -5,10 +5,10 @@ import { fileStamp, readArticle } from "../src/1-read/read-file.js";
 import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.js";
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
-import { parseCsv, toCsv } from "../src/7-write/csv.js";
+import { csvTable, parseCsv, toCsv } from "../src/7-write/csv.js";
 import { MentionPlan, writeMentionsTable } from "../src/7-write/mentions-table.js";
-import { ARTICLE_COLUMNS, articleRow, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
-import type { ArticleRecord, ArticleRow } from "../src/types.js";
+import { ARTICLE_COLUMNS, articleLine, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
+import type { ArticleRecord } from "../src/types.js";
 import { skippedRecord } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type ExtractionPool } from "./pool.js";
@@ -117,6 +117,9 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     progress.stop();
     previous?.close();
     rowsFile.finishWriting();
+    // The workers' memory is given back before the tables are written.
+    await pool.close();
+    const stageSeconds = Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)]));
 
     const groups = pass.resolver.finish();
     const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), outputDir, warn));
@@ -130,20 +133,20 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const mentionsPath = stage(join(outputDir, "mentions.csv"));
     const counts = writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode: (node) => pass.resolver.groupOfNode(node), ids });
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
-    const articleRows = pass.articleRows.sort((a, b) => compare(a.article_id, b.article_id));
-    writeFileDurable(stage(join(outputDir, "articles.csv")), toCsv(ARTICLE_COLUMNS, articleRows));
+    const articlesPath = stage(join(outputDir, "articles.csv"));
+    writeFileDurable(articlesPath, csvTable(ARTICLE_COLUMNS, byArticleId(files).map((i) => pass.articleLines[i])));
     writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
     writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
     writeFileDurable(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
     const formats = run.formats ?? ["csv", "xlsx", "html"];
-    await writeExtraFormats(formats, outputDir, stage, { articles: articleRows, entities: entityRows, mentionsPath }, files);
+    await writeExtraFormats(formats, outputDir, stage, { articlesPath, entities: entityRows, mentionsPath }, files);
 
     const summary: RunSummary = {
-      articles: { ...pass.counts, removed: [...previousSourcePaths(previous, outputDir)].filter((path) => !pass.sourcePaths.has(path)).length },
+      articles: { ...pass.counts, removed: removedCount(previousSourcePaths(previous, outputDir), files) },
       mentions: pass.plan.mentionCount,
       entities: entityRows.length,
       seconds: round((performance.now() - run.started) / 1000),
-      stageSeconds: Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)])),
+      stageSeconds,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
@@ -220,8 +223,8 @@ function previousSourcePaths(previous: PreviousIndex | undefined, outputDir: str
 interface ExtractionPass {
   resolver: CrossArticleResolver;
   plan: MentionPlan;
-  articleRows: ArticleRow[];
-  sourcePaths: Set<string>;
+  /** Per file, in listing order: its articles.csv row. */
+  articleLines: string[];
   counts: { extracted: number; reused: number; skipped: number };
 }
 
@@ -249,11 +252,10 @@ interface Placed {
  * mention rows themselves stay on disk.
  */
 async function extractAll(files: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
-  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), articleRows: [], sourcePaths: new Set(), counts: { extracted: 0, reused: 0, skipped: 0 } };
+  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), articleLines: [], counts: { extracted: 0, reused: 0, skipped: 0 } };
   const consume = ({ record, line, reused }: Placed) => {
     context.index.append(line);
-    pass.articleRows.push(articleRow(record));
-    pass.sourcePaths.add(record.sourcePath);
+    pass.articleLines.push(articleLine(record));
     pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)));
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
     context.progress.tick();
@@ -304,6 +306,18 @@ function placeReused({ record, line }: { record: ArticleRecord; line: string }, 
   if (record.stamp === stamp && rows === record.rows) return { record, line, reused: true };
   const updated = { ...record, stamp, rows };
   return { record: updated, line: indexLine(updated), reused: true };
+}
+
+/** The files' indices in article id order (files are listed in path order, which can differ: `a-b.txt` sorts before `a.txt`, `a` before `a-b`). */
+function byArticleId(files: ListedFile[]): number[] {
+  return files.map((_, i) => i).sort((a, b) => compare(files[a].articleId, files[b].articleId));
+}
+
+function removedCount(previousPaths: Iterable<string>, files: ListedFile[]): number {
+  const current = new Set(files.map((file) => file.sourcePath));
+  let removed = 0;
+  for (const path of previousPaths) if (!current.has(path)) removed++;
+  return removed;
 }
 
 /** Every retired id with the id that now names its entity. */
