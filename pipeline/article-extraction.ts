@@ -7,15 +7,21 @@ import type { Article, ArticleExtraction, ArticleRecord, MentionRows } from "../
  * a thread that only reuses and skips articles need not load them.
  */
 
-/** An extraction as the tables and the run state take it: its record and its rendered mention rows. */
+/** An extraction as the tables and the run state take it: its record (also as JSON, for the index) and its rendered mention rows. */
 export interface Extracted {
   record: ArticleRecord;
+  json: string;
   rows: MentionRows;
+}
+
+export function recordOf(extraction: ArticleExtraction): Extracted {
+  const { record, rows } = toArticleRecord(extraction);
+  return { record, json: JSON.stringify(record), rows };
 }
 
 /** The record of an article no stage ran on: skipped when listed or read. */
 export function skippedRecord(article: Article): Extracted {
-  return toArticleRecord(toExtraction(article));
+  return recordOf(toExtraction(article));
 }
 
 /** What an article that went through the stages (or was skipped by one) contributes to the tables. */

@@ -1,6 +1,6 @@
-import { toArticleRecord } from "../src/7-write/rows.js";
+import { readArticle } from "../src/1-read/read-file.js";
 import type { Article, ArticleExtraction } from "../src/types.js";
-import { toExtraction, type Extracted } from "./article-extraction.js";
+import { recordOf, toExtraction, type Extracted } from "./article-extraction.js";
 import { articleStages, type StageOptions } from "./stages.js";
 
 /** Milliseconds spent per stage, summed over the articles a process handled. */
@@ -25,8 +25,13 @@ export function extractArticle(read: Article, options: StageOptions, times?: Sta
   return toExtraction(article);
 }
 
-export function extractRecord(read: Article, options: StageOptions, times?: StageTimes): Extracted {
-  return toArticleRecord(extractArticle(read, options, times));
+/**
+ * An article's record and mention rows. An article given without bytes (nor a skip reason) is
+ * read here first: reading and hashing new files in the workers keeps the main thread free.
+ */
+export function extractRecord(given: Article, options: StageOptions, times?: StageTimes): Extracted {
+  const read = given.bytes || given.skipReason ? given : timed("read", times, () => readArticle(given.source));
+  return recordOf(extractArticle(read, options, times));
 }
 
 function timed<T>(name: string, times: StageTimes | undefined, run: () => T): T {

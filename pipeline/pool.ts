@@ -44,8 +44,10 @@ export interface WorkerRequest {
   id: number;
   article: Article;
 }
-export interface WorkerResult extends Extracted {
+export interface WorkerResult {
   id: number;
+  json: string;
+  rows: Extracted["rows"];
 }
 
 interface Pending {
@@ -71,8 +73,9 @@ class WorkerPool implements ExtractionPool {
       worker.on("message", ({ results, times }: { results: WorkerResult[]; times: StageTimes }) => {
         this.load[w] -= results.length;
         for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
-        for (const { id, record, rows } of results) {
-          this.pending.get(id)?.resolve({ record, rows });
+        for (const { id, json, rows } of results) {
+          // The record comes as JSON, which the index needs anyway: cloning the object as well cost this thread as much again.
+          this.pending.get(id)?.resolve({ record: JSON.parse(json) as Extracted["record"], json, rows });
           this.pending.delete(id);
         }
       });

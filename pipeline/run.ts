@@ -6,10 +6,10 @@ import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.j
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
 import { csvTable, parseCsv, toCsv } from "../src/7-write/csv.js";
-import { MentionPlan, writeMentionsTable } from "../src/7-write/mentions-table.js";
-import { ARTICLE_COLUMNS, articleLine, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
+import { MentionPlan, writeMentionsTable, type RowsPlace } from "../src/7-write/mentions-table.js";
+import { ARTICLE_COLUMNS, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
 import type { ArticleRecord } from "../src/types.js";
-import { skippedRecord } from "./article-extraction.js";
+import { skippedRecord, type Extracted } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
@@ -17,7 +17,7 @@ import { createTagger, loadSharedModel } from "../src/5-extract/tagger/index.js"
 import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
-import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry } from "./state/article-index.js";
+import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry, type IndexLine, type Stamp } from "./state/article-index.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
 import { acquireLock } from "./state/lock.js";
 import { DamagedStateError, MentionRowsFile } from "./state/mention-rows-file.js";
@@ -238,9 +238,10 @@ interface ExtractionContext {
   progress: Progress;
 }
 
-/** An article's record in this run's state, and its line in the index. */
+/** An article's record in this run's state: where its rows are and its line in the index. */
 interface Placed {
   record: ArticleRecord;
+  rows: RowsPlace;
   line: string;
   reused: boolean;
 }
@@ -253,10 +254,10 @@ interface Placed {
  */
 async function extractAll(files: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
   const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), articleLines: [], counts: { extracted: 0, reused: 0, skipped: 0 } };
-  const consume = ({ record, line, reused }: Placed) => {
+  const consume = ({ record, rows, line, reused }: Placed) => {
     context.index.append(line);
-    pass.articleLines.push(articleLine(record));
-    pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)));
+    pass.articleLines.push(record.row);
+    pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)), rows);
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
     context.progress.tick();
   };
@@ -277,35 +278,40 @@ async function extractAll(files: ListedFile[], context: ExtractionContext): Prom
 /**
  * A file's record, to be placed in this run's state: the previous run's when the file is unchanged
  * (same stamp: not even read; else same content hash), a new extraction otherwise. The stamp is
- * taken before the file is read, so that a change during the run is seen next time.
+ * taken before the file is read, so that a change during the run is seen next time. A file the
+ * previous run did not see is read by the worker that extracts it.
  */
 async function reuseOrExtract(file: ListedFile, { previous, pool, rowsFile }: ExtractionContext): Promise<() => Placed> {
   const stamp = file.skipReason ? "" : fileStamp(file.absolutePath);
   const earlier = previous?.entry(file.sourcePath);
-  const reused = earlier && stamp && earlier.stamp === stamp ? previousRecord(previous!, earlier, file) : undefined;
-  if (reused) return () => placeReused(reused, stamp, rowsFile);
+  if (!earlier) return placeExtracted(file.skipReason ? skippedRecord(readArticle(file)) : await pool.extract({ source: file, sha256: "" }), stamp, rowsFile);
+  const unchanged = stamp && earlier.stamp === stamp ? previousLine(previous!, earlier, file) : undefined;
+  if (unchanged) return () => placeReused(unchanged, earlier, stamp, rowsFile);
   const article = readArticle(file);
-  const same = earlier && article.sha256 && !article.skipReason && earlier.sha256 === article.sha256 ? previousRecord(previous!, earlier, file) : undefined;
-  if (same) return () => placeReused(same, stamp, rowsFile);
-  const { record, rows } = article.skipReason ? skippedRecord(article) : await pool.extract(article);
-  return () => {
-    const placed = { ...record, stamp: article.sha256 ? stamp : "", rows: rowsFile.append(rows.bytes) };
-    return { record: placed, line: indexLine(placed), reused: false };
-  };
+  const same = article.sha256 && !article.skipReason && earlier.sha256 === article.sha256 ? previousLine(previous!, earlier, file) : undefined;
+  if (same) return () => placeReused(same, earlier, stamp, rowsFile);
+  return placeExtracted(article.skipReason ? skippedRecord(article) : await pool.extract(article), stamp, rowsFile);
 }
 
-/** The previous run's record of a file and its line; undefined when the line is damaged or the file's id changed. */
-function previousRecord(previous: PreviousIndex, entry: IndexEntry, file: ListedFile): { record: ArticleRecord; line: string } | undefined {
+/** The previous run's line of a file; undefined when it is damaged or the file's id changed. */
+function previousLine(previous: PreviousIndex, entry: IndexEntry, file: ListedFile): IndexLine | undefined {
   const found = previous.read(entry);
   return found && found.record.articleId === file.articleId ? found : undefined;
 }
 
 /** A reused record under this run's stamp, its line copied as it is when nothing about it changed. */
-function placeReused({ record, line }: { record: ArticleRecord; line: string }, stamp: string, rowsFile: MentionRowsFile): Placed {
-  const rows = rowsFile.carry(record.rows);
-  if (record.stamp === stamp && rows === record.rows) return { record, line, reused: true };
-  const updated = { ...record, stamp, rows };
-  return { record: updated, line: indexLine(updated), reused: true };
+function placeReused({ record, json, line }: IndexLine, entry: IndexEntry, stamp: Stamp, rowsFile: MentionRowsFile): Placed {
+  const rows = rowsFile.carry(entry.rows);
+  const same = entry.stamp === stamp && rows === entry.rows;
+  return { record, rows, line: same ? line : indexLine(record, json, stamp, rows), reused: true };
+}
+
+/** A new extraction, to be placed with its rows appended to the rows file (a file that could not be read gets no stamp). */
+function placeExtracted({ record, json, rows }: Extracted, stamp: Stamp, rowsFile: MentionRowsFile): () => Placed {
+  return () => {
+    const place = rowsFile.append(rows);
+    return { record, rows: place, line: indexLine(record, json, record.sha256 ? stamp : "", place), reused: false };
+  };
 }
 
 /** The files' indices in article id order (files are listed in path order, which can differ: `a-b.txt` sorts before `a.txt`, `a` before `a-b`). */

@@ -22,7 +22,8 @@ parentPort!.on("message", (requests: WorkerRequest[]) => {
   const times: StageTimes = {};
   const results: WorkerResult[] = requests.map(({ id, article }) => {
     article.bytes = article.bytes && Buffer.from(article.bytes.buffer, article.bytes.byteOffset, article.bytes.byteLength);
-    return { id, ...extractRecord(article, options, times) };
+    const { json, rows } = extractRecord(article, options, times);
+    return { id, json, rows };
   });
   parentPort!.postMessage({ results, times });
 });

@@ -96,17 +96,17 @@ export interface ArticleExtraction {
 }
 
 /**
- * What the tables need of one article, as the run state keeps it between runs: the articles-table
- * fields, the entities for cross-article resolution, and where its mention rows are. The rows
- * themselves are rendered once, when the article is extracted (`MentionRows`), with an empty
- * entity id cell that the writer fills in.
+ * What the tables need of one article, as the run state keeps it between runs: its articles.csv
+ * row, its entities for cross-article resolution, and what writing its mention rows needs. The
+ * rows themselves are rendered once, where the article is extracted (`MentionRows`), with an empty
+ * entity id cell that the writer fills in; the state keeps them apart (pipeline/state/).
  */
 export interface ArticleRecord {
   articleId: string;
   sourcePath: string;
   sha256: string;
-  /** The file's size, times and inode when it was read: while they stay the same, the file is not read again. Empty: read it next time. */
-  stamp: string;
+  /** Its row of articles.csv as CSV, without the line end. */
+  row: string;
   date: string;
   language: string;
   status: ArticleStatus;
@@ -117,16 +117,10 @@ export interface ArticleRecord {
   mentionEntities: number[];
   /** Per mention: the byte offset, in the article's rows, where its entity id goes. */
   idOffsets: number[];
-  /** Where the rows are in the run state's rows file: offset, byte length, CRC-32 (all 0 without mentions). */
-  rows: [offset: number, byteLength: number, crc: number];
 }
 
 /** An article's mention rows as CSV bytes (UTF-8, CRLF), each with its entity id cell left empty. */
-export interface MentionRows {
-  bytes: Uint8Array;
-  /** Per row: where its entity id goes, in bytes. */
-  idOffsets: number[];
-}
+export type MentionRows = Uint8Array;
 
 /** The record that the per-article stages pass along. */
 export interface Article {

@@ -1,15 +1,17 @@
 import { BufferedFile } from "../../src/common/buffered-file.js";
 import { FileWindow, readLines } from "../../src/common/file-window.js";
+import type { RowsPlace } from "../../src/7-write/mentions-table.js";
 import type { ArticleRecord } from "../../src/types.js";
 
 /**
  * The article index: every input file's `ArticleRecord`, one line each, in article order, after a
- * header line naming the pipeline version and the rows file the records point into. It is what
- * the tables are written from and, on the next run, how unchanged files are recognised and reused
- * without being extracted again (nor, when their stamp is unchanged, read).
+ * header line naming the pipeline version and the rows file the records point into. On the next
+ * run it is how unchanged files are recognised and reused without being extracted again (nor,
+ * when their stamp is unchanged, read).
  *
- * A line is `[sourcePath, stamp, sha256, rows offset, rows length]` as JSON, a tab, then the record as JSON (JSON never holds
- * a raw tab): the short head is all that opening the index decodes.
+ * A line is a head, `[sourcePath, stamp, sha256, rows offset, rows length, rows CRC-32]` as JSON,
+ * a tab, then the record as JSON (JSON never holds a raw tab). The head is all that opening the
+ * index decodes, and what a rerun changes of a reused line.
  */
 export interface IndexHeader {
   index: 2;
@@ -18,14 +20,20 @@ export interface IndexHeader {
   rowsToken: string;
 }
 
-type LineHead = [sourcePath: string, stamp: string, sha256: string, rowsOffset: number, rowsLength: number];
+/**
+ * The file's size, times and inode when it was read: while they stay the same, the file is not
+ * read again. Empty: read it next time (src/1-read/read-file.ts, `fileStamp`).
+ */
+export type Stamp = string;
+
+type LineHead = [sourcePath: string, stamp: Stamp, sha256: string, ...rows: RowsPlace];
 
 const TAB = 9;
 
-/** A record's line (without its line end). */
-export function indexLine(record: ArticleRecord): string {
-  const head: LineHead = [record.sourcePath, record.stamp, record.sha256, record.rows[0], record.rows[1]];
-  return `${JSON.stringify(head)}\t${JSON.stringify(record)}`;
+/** A record's line (without its line end), from the record as JSON. */
+export function indexLine(record: ArticleRecord, json: string, stamp: Stamp, rows: RowsPlace): string {
+  const head: LineHead = [record.sourcePath, stamp, record.sha256, ...rows];
+  return `${JSON.stringify(head)}\t${json}`;
 }
 
 export class IndexWriter {
@@ -48,18 +56,26 @@ export class IndexWriter {
 function parseHead(text: string): LineHead | undefined {
   try {
     const head = JSON.parse(text) as LineHead;
-    return Array.isArray(head) && typeof head[0] === "string" && Number.isSafeInteger(head[3]) && Number.isSafeInteger(head[4]) ? head : undefined;
+    return Array.isArray(head) && head.length === 6 && typeof head[0] === "string" && head.slice(3).every(Number.isSafeInteger) ? head : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Where the previous run's line of a file is, and what tells whether the file changed since. */
+/** Where the previous run's line of a file is, what tells whether the file changed since, and where its rows are. */
 export interface IndexEntry {
-  stamp: string;
+  stamp: Stamp;
   sha256: string;
+  rows: RowsPlace;
   offset: number;
   byteLength: number;
+}
+
+/** A reused line: its record, the record's JSON, and the line. */
+export interface IndexLine {
+  record: ArticleRecord;
+  json: string;
+  line: string;
 }
 
 /**
@@ -88,10 +104,10 @@ export class PreviousIndex {
       const tab = line.bytes.indexOf(TAB);
       const head = tab > 0 ? parseHead(line.bytes.toString("utf8", 0, tab)) : undefined;
       if (!head) continue; // a damaged line: its file is extracted again
-      const [sourcePath, stamp, sha256, rowsOffset, rowsLength] = head;
-      this.entries.set(sourcePath, { stamp, sha256, offset: line.offset, byteLength: line.byteLength });
-      this.rowsEnd = Math.max(this.rowsEnd, rowsOffset + rowsLength);
-      this.rowsLive += rowsLength;
+      const [sourcePath, stamp, sha256, ...rows] = head;
+      this.entries.set(sourcePath, { stamp, sha256, rows, offset: line.offset, byteLength: line.byteLength });
+      this.rowsEnd = Math.max(this.rowsEnd, rows[0] + rows[1]);
+      this.rowsLive += rows[1];
     }
   }
 
@@ -104,12 +120,13 @@ export class PreviousIndex {
     return this.entries.get(sourcePath);
   }
 
-  /** The record an entry points to and its whole line, or undefined when the line is damaged. */
-  read(entry: IndexEntry): { record: ArticleRecord; line: string } | undefined {
+  /** The line an entry points to, or undefined when it is damaged. */
+  read(entry: IndexEntry): IndexLine | undefined {
     this.window ??= new FileWindow(this.path);
     const line = this.window.read(entry.offset, entry.byteLength).toString("utf8");
+    const json = line.slice(line.indexOf("\t") + 1);
     try {
-      return { record: JSON.parse(line.slice(line.indexOf("\t") + 1)) as ArticleRecord, line };
+      return { record: JSON.parse(json) as ArticleRecord, json, line };
     } catch {
       return undefined;
     }

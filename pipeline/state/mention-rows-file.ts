@@ -4,9 +4,7 @@ import { crc32 } from "node:zlib";
 import { temporaryPathFor } from "../../src/common/atomic-write.js";
 import { BufferedFile } from "../../src/common/buffered-file.js";
 import { FileWindow } from "../../src/common/file-window.js";
-import type { ArticleRecord } from "../../src/types.js";
-
-type RowsPlace = ArticleRecord["rows"];
+import type { RowsPlace } from "../../src/7-write/mentions-table.js";
 
 /** What the previous run's index says of its rows file. */
 export interface PreviousRows {

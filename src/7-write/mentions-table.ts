@@ -1,6 +1,9 @@
 import { BufferedFile } from "../common/buffered-file.js";
 import { Int32List } from "../common/int32-list.js";
 import type { ArticleRecord } from "../types.js";
+
+/** Where an article's rendered rows are in the store the caller keeps them in: offset, byte length, CRC-32 (all 0 without mentions). */
+export type RowsPlace = [offset: number, byteLength: number, crc: number];
 import { BOM, headerLine } from "./csv.js";
 import { MENTION_COLUMNS, type EntityCounts } from "./rows.js";
 
@@ -10,16 +13,16 @@ import { MENTION_COLUMNS, type EntityCounts } from "./rows.js";
  * its entity and where its entity id goes. Compact, so that it grows slowly with the corpus.
  */
 export class MentionPlan {
-  readonly rows: ArticleRecord["rows"][] = [];
+  readonly rows: RowsPlace[] = [];
   readonly dates: string[] = [];
   /** Per article, the index of its first mention; one more entry at the end. */
   private readonly firstMention: number[] = [0];
   private readonly nodes = new Int32List();
   private readonly idOffsets = new Int32List();
 
-  /** `entityNodes[i]`: the node of the record's entity i. */
-  add(record: ArticleRecord, entityNodes: readonly number[]): void {
-    this.rows.push(record.rows);
+  /** `entityNodes[i]`: the node of the record's entity i; `rows`: where its rows are, for `readRows`. */
+  add(record: ArticleRecord, entityNodes: readonly number[], rows: RowsPlace): void {
+    this.rows.push(rows);
     this.dates.push(record.date);
     record.mentionEntities.forEach((entity, i) => {
       this.nodes.push(entityNodes[entity]);
@@ -40,7 +43,7 @@ export class MentionPlan {
 
 /** Where the writer finds things: an article's rendered rows, and the group and id of a node. */
 export interface MentionSources {
-  readRows(rows: ArticleRecord["rows"]): Uint8Array;
+  readRows(rows: RowsPlace): Uint8Array;
   groupOfNode(node: number): number;
   ids: readonly string[];
 }

@@ -7,46 +7,41 @@ export const ARTICLE_COLUMNS = ["article_id", "source_path", "sha256", "date", "
 export const ENTITY_COLUMNS = ["entity_id", "type", "canonical_name", "acronym", "aliases", "mention_count", "article_count", "first_date", "last_date"] as const;
 export const MENTION_COLUMNS = ["mention_id", "article_id", "entity_id", "type", "text", "start", "end", "sentence"] as const;
 
-export function articleRow(record: ArticleRecord): ArticleRow {
+function articleRow(extraction: ArticleExtraction): ArticleRow {
   return {
-    article_id: record.articleId,
-    source_path: record.sourcePath,
-    sha256: record.sha256,
-    date: record.date,
-    language: record.language,
-    status: record.status,
-    reason: record.reason,
-    word_count: record.wordCount,
-    mention_count: record.mentionEntities.length,
+    article_id: extraction.articleId,
+    source_path: extraction.sourcePath,
+    sha256: extraction.sha256,
+    date: extraction.date,
+    language: extraction.language,
+    status: extraction.status,
+    reason: extraction.reason,
+    word_count: extraction.wordCount,
+    mention_count: extraction.mentions.length,
   };
 }
 
-/** An article's row of articles.csv as CSV, without its line end: 9 cells in one string weigh less than a row object, kept per article until the end of a run. */
-export function articleLine(record: ArticleRecord): string {
-  const row = articleRow(record);
-  return csvCells(ARTICLE_COLUMNS.map((column) => row[column]));
-}
 
 /**
- * An extraction as the run state keeps it: its record (not yet placed in the rows file, no file
- * stamp) and its mention rows, rendered here, where the article was extracted, so that writing
- * mentions.csv is copying bytes and filling in entity ids.
+ * An extraction as the run state keeps it: its record, with its articles.csv row, and its mention
+ * rows, both rendered here, where the article was extracted, so that writing the tables is
+ * copying text and filling in entity ids.
  */
 export function toArticleRecord(extraction: ArticleExtraction): { record: ArticleRecord; rows: MentionRows } {
   const { mentions, sentences, ...fields } = extraction;
-  const rows = renderMentionRows(extraction);
+  const row = articleRow(extraction);
+  const { bytes, idOffsets } = renderMentionRows(extraction);
   const record: ArticleRecord = {
     ...fields,
-    stamp: "",
+    row: csvCells(ARTICLE_COLUMNS.map((column) => row[column])),
     mentionEntities: mentions.map((mention) => mention.localEntity),
-    idOffsets: rows.idOffsets,
-    rows: [0, 0, 0],
+    idOffsets,
   };
-  return { record, rows };
+  return { record, rows: bytes };
 }
 
 /** The mention rows of MENTION_COLUMNS, entity id cells empty. */
-function renderMentionRows({ articleId, mentions, sentences }: ArticleExtraction): MentionRows {
+function renderMentionRows({ articleId, mentions, sentences }: ArticleExtraction): { bytes: MentionRows; idOffsets: number[] } {
   const idOffsets: number[] = [];
   let text = "";
   let bytes = 0;

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { toCsv } from "../../src/7-write/csv.js";
 import { MentionPlan, writeMentionsTable } from "../../src/7-write/mentions-table.js";
-import { MENTION_COLUMNS, toArticleRecord } from "../../src/7-write/rows.js";
+import { ARTICLE_COLUMNS, MENTION_COLUMNS, toArticleRecord } from "../../src/7-write/rows.js";
 import type { ArticleExtraction, LocalEntity, MentionRow } from "../../src/types.js";
 import { temporaryFolder } from "../helpers.js";
 
@@ -41,10 +41,11 @@ test("mentions.csv from rendered rows is what csv-stringify writes, and its coun
   try {
     const plan = new MentionPlan();
     const rendered = ARTICLES.map((article) => toArticleRecord(article));
-    rendered.forEach(({ record }) => plan.add(record, [0, 1]));
+    // The place of each article's rows is, here, its index.
+    rendered.forEach(({ record }, i) => plan.add(record, [0, 1], [i, 0, 0]));
     const path = join(folder, "mentions.csv");
     const counts = writeMentionsTable(path, plan, {
-      readRows: (place) => rendered.find(({ record }) => record.rows === place)!.rows.bytes,
+      readRows: ([i]) => rendered[i].rows,
       groupOfNode: (node) => node,
       ids: IDS,
     });
@@ -62,10 +63,12 @@ test("mentions.csv from rendered rows is what csv-stringify writes, and its coun
   }
 });
 
-test("a record keeps what the tables need and not the mention texts and sentences", () => {
-  const { record, rows } = toArticleRecord(ARTICLES[0]);
-  expect(record).toMatchObject({ articleId: ARTICLES[0].articleId, mentionEntities: [0, 1, 0], stamp: "", rows: [0, 0, 0] });
+test("a record keeps what the tables need, its articles.csv row included, and not the mention texts and sentences", () => {
+  const { record } = toArticleRecord(ARTICLES[0]);
+  expect(record).toMatchObject({ articleId: ARTICLES[0].articleId, mentionEntities: [0, 1, 0] });
+  expect(record.idOffsets).toHaveLength(3);
   expect(record).not.toHaveProperty("mentions");
   expect(record).not.toHaveProperty("sentences");
-  expect(rows.idOffsets).toHaveLength(3);
+  const row = { article_id: ARTICLES[0].articleId, source_path: ARTICLES[0].sourcePath, sha256: ARTICLES[0].sha256, date: "2019-03-01", language: "fra", status: "extracted", reason: "", word_count: 10, mention_count: 3 };
+  expect(`${record.row}\r\n`).toBe(toCsv(ARTICLE_COLUMNS, [row]).split("\r\n").slice(1).join("\r\n"));
 });
