@@ -1,5 +1,7 @@
 import { closeSync, fsyncSync, fstatSync, openSync, writeSync } from "node:fs";
 
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 /** Bytes gathered before one write to the file. */
 const BUFFER_BYTES = 1 << 20;
 
@@ -36,10 +38,8 @@ export class BufferedFile {
     const length = end - start;
     if (this.used + length > BUFFER_BYTES) this.flush();
     if (length > BUFFER_BYTES) this.writeOut(bytes.subarray(start, end));
-    else {
-      this.buffer.set(bytes.subarray(start, end), this.used);
-      this.used += length;
-    }
+    // Buffer#copy takes a range without making a view of it: mentions.csv is copied in pieces of a few dozen bytes.
+    else this.used += asBuffer(bytes).copy(this.buffer, this.used, start, end);
     this.size += length;
   }
 
