@@ -120,8 +120,7 @@ export function serializeModel(model: LinearModel): Buffer {
 
 /** Reads a model file; with `shared`, the weights live in a SharedArrayBuffer that worker threads can read without a copy each. */
 export function deserializeModel(file: Buffer, shared = false): LinearModel {
-  // Large output chunks: the body is about 38 MB, and the default 16 kB chunks made unzipping twice as slow.
-  const body = gunzipSync(file, { chunkSize: 1 << 24 });
+  const body = gunzipSync(file, { chunkSize: outputChunkSize(file) });
   if (body.toString("ascii", 0, MAGIC.length) !== MAGIC) throw new Error("not a tagger model file");
   let offset = MAGIC.length;
   const headerLength = body.readUInt32LE(offset);
@@ -133,10 +132,24 @@ export function deserializeModel(file: Buffer, shared = false): LinearModel {
   offset += transitions.byteLength;
   const scale = body.readFloatLE(offset);
   offset += 4;
-  const quantised = copyOut(body, offset, new Int16Array((1 << header.hashBits) * LABEL_COUNT));
-  const weights = shared ? new Float32Array(new SharedArrayBuffer(quantised.length * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(quantised.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = quantised[i] * scale;
+  const count = (1 << header.hashBits) * LABEL_COUNT;
+  const weights = shared ? new Float32Array(new SharedArrayBuffer(count * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(count);
+  dequantise(body, offset, scale, weights);
   return { header, weights, transitions };
+}
+
+/** Output chunks of the whole body: gzip's trailer holds its size (modulo 2^32). One chunk spares joining them, a second copy of 38 MB. */
+function outputChunkSize(file: Buffer): number {
+  const size = file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0;
+  return Math.min(Math.max(size, MIN_OUTPUT_CHUNK), MAX_OUTPUT_CHUNK);
+}
+const MIN_OUTPUT_CHUNK = 1 << 16;
+/** Bounds the allocation a damaged trailer could ask for; larger bodies are then joined from chunks. */
+const MAX_OUTPUT_CHUNK = 1 << 30;
+
+/** `weights[i] = int16 at body[offset + 2i] × scale`, read byte by byte: `offset` may be odd, and this spares copying them out first. */
+function dequantise(body: Buffer, offset: number, scale: number, weights: Float32Array): void {
+  for (let i = 0, at = offset; i < weights.length; i++, at += 2) weights[i] = (((body[at + 1] << 24) >> 16) | body[at]) * scale;
 }
 
 // Typed arrays use the machine's byte order; the file is little-endian, as are the x86 and ARM machines Node runs on.
@@ -147,7 +160,7 @@ function littleEndianBytes(values: Float32Array | Int16Array): Buffer {
 }
 
 /** Copies bytes of `body` from `offset` into `target` (a copy, since `offset` may not be aligned for the type). */
-function copyOut<T extends Float32Array | Int16Array>(body: Buffer, offset: number, target: T): T {
+function copyOut(body: Buffer, offset: number, target: Float32Array): Float32Array {
   new Uint8Array(target.buffer).set(body.subarray(offset, offset + target.byteLength));
   return target;
 }
