@@ -13,8 +13,7 @@ import { extractArticle } from "./extract-article.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type Extracted, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
-import { createTagger, loadSharedModel } from "../src/5-extract/tagger/index.js";
-import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
+import { checkModel, loadSharedModel } from "../src/5-extract/tagger/index.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
@@ -128,7 +127,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
 function loadModel(): LinearModel {
   try {
     const model = loadSharedModel();
-    createTagger(model, LexiconMatcher.fromProjectLexicons());
+    checkModel(model);
     return model;
   } catch (error) {
     throw new UsageError(`The tagger model cannot be loaded (${(error as Error).message}); retrain it with npm run train, or run with --no-model.`);

@@ -48,10 +48,15 @@ export function modelHash(path: string = DEFAULT_MODEL_PATH): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
-export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagger {
+/** Throws unless this code can tag with the model: its features must be those of this extractor version. */
+export function checkModel(model: LinearModel): void {
   if (model.header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model features v${model.header.featureVersion}, code v${FEATURE_VERSION}: retrain with npm run train`);
   }
+}
+
+export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagger {
+  checkModel(model);
   const emissions = new CachedEmissions(model.weights, model.header.hashBits, lexicons);
   let scores = new Float64Array(0);
   const labelIds = (tokens: string[]): Uint8Array => {
@@ -65,6 +70,9 @@ export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagg
   return {
     tag: (tokens) => Array.from(labelIds(tokens), (id) => LABELS[id]),
     spans: (tokens) => labelIdsToSpans(labelIds(tokens)),
-    lexiconsChanged: lexicons.digest() !== model.header.lexiconDigest,
+    // Computed when asked (sorting every lexicon key): only the evaluation command asks.
+    get lexiconsChanged() {
+      return lexicons.digest() !== model.header.lexiconDigest;
+    },
   };
 }
