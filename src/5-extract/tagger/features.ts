@@ -113,7 +113,7 @@ const boundary = (hash: number): TokenHashes => ({
 export const BEFORE_SENTENCE: TokenHashes = boundary(BOUNDARY_BEFORE);
 export const AFTER_SENTENCE: TokenHashes = boundary(BOUNDARY_AFTER);
 
-/** Hashes a (non-empty) token's strings in one pass over its characters. */
+/** Hashes a token's strings in one pass over its characters. */
 export function hashToken(token: string): TokenHashes {
   let word = FNV_OFFSET, lower = FNV_OFFSET, shape = FNV_OFFSET, shortShape = FNV_OFFSET;
   let previousClass = -1, run = 0;
@@ -138,7 +138,9 @@ export function hashToken(token: string): TokenHashes {
     suffix = fnvStep(suffix, lowerCode(asciiCode(token.charCodeAt(c)), token[c]));
     suffixes.push(suffix);
   }
-  return { word, lower, shape, shortShape, prefixes, suffixes, neighbourSuffix: suffixes[Math.min(2, suffixes.length - 1)] };
+  // An empty token (the tokenizer makes none) has the empty suffix.
+  const neighbourSuffix = suffixes.length > 0 ? suffixes[Math.min(2, suffixes.length - 1)] : FNV_OFFSET;
+  return { word, lower, shape, shortShape, prefixes, suffixes, neighbourSuffix };
 }
 
 /** Feature rows as features are added: each a bucket × LABEL_COUNT offset into the weights. */
