@@ -24,7 +24,8 @@ export interface LinearModel {
 export const TRANSITION_COUNT = (LABEL_COUNT + 1) * LABEL_COUNT;
 
 /**
- * Fills `scores[t * L + y]` with the summed feature weights of label y at token t.
+ * Fills `scores[t * L + y]` with the summed feature weights of label y at token t: training's decoding
+ * (the tagger keeps sums per token string instead, see emissions.ts).
  * The nine label sums are unrolled into locals: the loop is bound by cache misses on the weight rows,
  * and keeping the sums in registers instead of re-reading `scores` made tagging about a quarter faster.
  */
@@ -138,14 +139,18 @@ export function deserializeModel(file: Buffer, shared = false): LinearModel {
   return { header, weights, transitions };
 }
 
-/** Output chunks of the whole body: gzip's trailer holds its size (modulo 2^32). One chunk spares joining them, a second copy of 38 MB. */
+const MIN_OUTPUT_CHUNK = 1 << 16;
+/** Bounds what a damaged trailer can make zlib allocate; still above the body of the largest model (2^24 buckets: 302 MB). */
+const MAX_OUTPUT_CHUNK = 1 << 29;
+
+/**
+ * Output chunks the size of the whole body, which gzip's trailer holds (modulo 2^32): one chunk spares
+ * zlib joining them, a second copy of the 38 MB. (Its default 16 kB chunks made unzipping twice as slow.)
+ */
 function outputChunkSize(file: Buffer): number {
   const size = file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0;
   return Math.min(Math.max(size, MIN_OUTPUT_CHUNK), MAX_OUTPUT_CHUNK);
 }
-const MIN_OUTPUT_CHUNK = 1 << 16;
-/** Bounds the allocation a damaged trailer could ask for; larger bodies are then joined from chunks. */
-const MAX_OUTPUT_CHUNK = 1 << 30;
 
 /** `weights[i] = int16 at body[offset + 2i] × scale`, read byte by byte: `offset` may be odd, and this spares copying them out first. */
 function dequantise(body: Buffer, offset: number, scale: number, weights: Float32Array): void {
