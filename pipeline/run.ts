@@ -13,8 +13,7 @@ import { skippedRecord, type Extracted } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
 import { createPool, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
-import { createTagger, loadSharedModel } from "../src/5-extract/tagger/index.js";
-import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
+import { checkModel, loadSharedModel } from "../src/5-extract/tagger/index.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
 import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry, type IndexLine, type Stamp } from "./state/article-index.js";
@@ -163,7 +162,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
 function loadModel(): LinearModel {
   try {
     const model = loadSharedModel();
-    createTagger(model, LexiconMatcher.fromProjectLexicons());
+    checkModel(model);
     return model;
   } catch (error) {
     throw new UsageError(`The tagger model cannot be loaded (${(error as Error).message}); retrain it with npm run train, or run with --no-model.`);

@@ -19,7 +19,8 @@ export function taggerProposals(tagger: Tagger, doc: ExtractionDocument): Tagger
   const proposals: TaggerProposal[] = [];
   let first = 0;
   for (const end of doc.sentenceEnds) {
-    const words = doc.tokens.slice(first, end).map((token) => token.text);
+    const words: string[] = [];
+    for (let i = first; i < end; i++) words.push(doc.tokens[i].text); // one array per sentence, where slice + map made two
     for (const span of tagger.spans(words)) {
       const proposal = trimmed(doc.tokens, { type: span.type, from: first + span.start, to: first + span.end - 1 });
       if (proposal) proposals.push(proposal);

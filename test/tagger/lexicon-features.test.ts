@@ -3,11 +3,13 @@ import { BITS_PER_LEXICON, LexiconMatcher, TAGGER_LEXICONS } from "../../src/5-e
 const CITIES = TAGGER_LEXICONS.indexOf("cities");
 const ORG_HEADS = TAGGER_LEXICONS.indexOf("org-heads");
 const TITLES = TAGGER_LEXICONS.indexOf("titles");
+const COUNTRIES = TAGGER_LEXICONS.indexOf("countries");
 const bit = (lexicon: number, which: 0 | 1 | 2): number => 1 << (lexicon * BITS_PER_LEXICON + which);
 const [WHOLE, FIRST, LATER] = [0, 1, 2] as const;
 
 const NAMES: Partial<Record<(typeof TAGGER_LEXICONS)[number], string[]>> = {
   cities: ["Paris", "New York", "Saint-Étienne"],
+  countries: ["Bosnie-Herzégovine"],
   "org-heads": ["L'Oréal"],
   titles: ["M."],
 };
@@ -23,6 +25,11 @@ test("multi-token entries mark their first and later tokens, cut as the pipeline
   expect(Array.from(bits)).toEqual([
     bit(TITLES, FIRST), bit(TITLES, LATER), 0, 0, bit(CITIES, FIRST), bit(CITIES, LATER), 0, bit(ORG_HEADS, FIRST), bit(ORG_HEADS, LATER),
   ]);
+});
+
+test("entries match by words, whichever tokens hold them: a hyphenated entry spelled as two tokens, one token for two words", () => {
+  const bits = matcher.memberships(["la", "Bosnie", "Herzégovine", "et", "New-York"]);
+  expect(Array.from(bits)).toEqual([0, bit(COUNTRIES, FIRST), bit(COUNTRIES, LATER), 0, bit(CITIES, WHOLE)]);
 });
 
 test("the digest changes with the lexicons", () => {

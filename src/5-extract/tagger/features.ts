@@ -6,6 +6,10 @@ import { BITS_PER_LEXICON, LexiconMatcher, TAGGER_LEXICONS } from "./lexicon-fea
  * 2^hashBits buckets, so the model is a flat weight array and no feature dictionary is stored.
  * Strings are hashed once per token (word, lowercase, prefixes, suffixes, shapes) in one pass over
  * the characters; features that combine tokens mix those numbers, allocating no strings.
+ *
+ * The features of a token come in groups by what they depend on: its own string; the string of one
+ * neighbour; several tokens; its place in the sentence. The tagger keeps the weights of the first two
+ * groups per token string (see emissions.ts); training adds every group up per sentence.
  */
 
 /** The features of one sentence: token t owns `rows[starts[t] .. starts[t+1])`, each a bucket × LABEL_COUNT weight offset. */
@@ -89,147 +93,75 @@ function insideQuotesAfter(token: string, inside: boolean): boolean {
   return inside;
 }
 
-/** Hashes of each token's strings in a sentence; affix k of token i at `i * AFFIX_LENGTH + k`. */
-class SentenceHashes {
-  word = new Int32Array(0);
-  lower = new Int32Array(0);
-  shape = new Int32Array(0);
-  shortShape = new Int32Array(0);
-  prefixes = new Int32Array(0);
-  suffixes = new Int32Array(0);
-  affixCounts = new Uint8Array(0);
-  private lowerCodes = new Uint16Array(64);
-
-  describe(tokens: readonly string[]): void {
-    const n = tokens.length;
-    if (this.word.length < n) this.grow(n * 2);
-    for (let i = 0; i < n; i++) this.describeToken(tokens[i], i);
-  }
-
-  private grow(size: number): void {
-    Object.assign(this, {
-      word: new Int32Array(size), lower: new Int32Array(size), shape: new Int32Array(size),
-      shortShape: new Int32Array(size), prefixes: new Int32Array(size * AFFIX_LENGTH),
-      suffixes: new Int32Array(size * AFFIX_LENGTH), affixCounts: new Uint8Array(size),
-    });
-  }
-
-  private describeToken(token: string, i: number): void {
-    if (this.lowerCodes.length < token.length) this.lowerCodes = new Uint16Array(token.length * 2);
-    let word = FNV_OFFSET, lower = FNV_OFFSET, shape = FNV_OFFSET, shortShape = FNV_OFFSET;
-    let previousClass = -1, run = 0;
-    for (let c = 0; c < token.length; c++) {
-      const raw = token.charCodeAt(c);
-      const character = raw < 128 ? "" : token[c];
-      const code = asciiCode(raw);
-      const lowered = lowerCode(code, character);
-      this.lowerCodes[c] = lowered;
-      word = fnvStep(word, code);
-      lower = fnvStep(lower, lowered);
-      if (c < AFFIX_LENGTH) this.prefixes[i * AFFIX_LENGTH + c] = lower;
-      const shapeClass = shapeCode(code, character);
-      run = shapeClass === previousClass ? run + 1 : 1;
-      if (run === 1) shortShape = fnvStep(shortShape, shapeClass);
-      if (run <= SHAPE_RUN) shape = fnvStep(shape, shapeClass);
-      previousClass = shapeClass;
-    }
-    const affixCount = Math.min(AFFIX_LENGTH, token.length);
-    let suffix = FNV_OFFSET;
-    for (let k = 0; k < affixCount; k++) {
-      suffix = fnvStep(suffix, this.lowerCodes[token.length - 1 - k]);
-      this.suffixes[i * AFFIX_LENGTH + k] = suffix;
-    }
-    this.affixCounts[i] = affixCount;
-    this.word[i] = word;
-    this.lower[i] = lower;
-    this.shape[i] = shape;
-    this.shortShape[i] = shortShape;
-  }
+/** The hashes of a token's strings, from which its features and its neighbours' are made. */
+export interface TokenHashes {
+  word: number;
+  lower: number;
+  shape: number;
+  shortShape: number;
+  /** Lowercase prefixes and suffixes of 1 .. min(AFFIX_LENGTH, length) characters. */
+  prefixes: number[];
+  suffixes: number[];
+  /** The suffix its neighbours see: 3 characters, or fewer in a shorter token. */
+  neighbourSuffix: number;
 }
 
-export class FeatureExtractor {
-  private readonly bucketMask: number;
-  private readonly hashes = new SentenceHashes();
-  private rows = new Int32Array(4096);
-  private count = 0;
+/** Before the first token and after the last, every neighbour template sees a boundary value. */
+const boundary = (hash: number): TokenHashes => ({
+  word: hash, lower: hash, shape: hash, shortShape: hash, prefixes: [], suffixes: [], neighbourSuffix: hash,
+});
+export const BEFORE_SENTENCE: TokenHashes = boundary(BOUNDARY_BEFORE);
+export const AFTER_SENTENCE: TokenHashes = boundary(BOUNDARY_AFTER);
 
-  constructor(readonly hashBits: number, readonly lexicons: LexiconMatcher) {
+/** Hashes a token's strings in one pass over its characters. */
+export function hashToken(token: string): TokenHashes {
+  let word = FNV_OFFSET, lower = FNV_OFFSET, shape = FNV_OFFSET, shortShape = FNV_OFFSET;
+  let previousClass = -1, run = 0;
+  const prefixes: number[] = [];
+  for (let c = 0; c < token.length; c++) {
+    const raw = token.charCodeAt(c);
+    const character = raw < 128 ? "" : token[c];
+    const code = asciiCode(raw);
+    word = fnvStep(word, code);
+    lower = fnvStep(lower, lowerCode(code, character));
+    if (c < AFFIX_LENGTH) prefixes.push(lower);
+    const shapeClass = shapeCode(code, character);
+    run = shapeClass === previousClass ? run + 1 : 1;
+    if (run === 1) shortShape = fnvStep(shortShape, shapeClass);
+    if (run <= SHAPE_RUN) shape = fnvStep(shape, shapeClass);
+    previousClass = shapeClass;
+  }
+  const suffixes: number[] = [];
+  let suffix = FNV_OFFSET;
+  for (let k = 0; k < prefixes.length; k++) {
+    const c = token.length - 1 - k;
+    suffix = fnvStep(suffix, lowerCode(asciiCode(token.charCodeAt(c)), token[c]));
+    suffixes.push(suffix);
+  }
+  // An empty token (the tokenizer makes none) has the empty suffix.
+  const neighbourSuffix = suffixes.length > 0 ? suffixes[Math.min(2, suffixes.length - 1)] : FNV_OFFSET;
+  return { word, lower, shape, shortShape, prefixes, suffixes, neighbourSuffix };
+}
+
+/** Feature rows as features are added: each a bucket × LABEL_COUNT offset into the weights. */
+export class FeatureRows {
+  rows = new Int32Array(256);
+  count = 0;
+  private readonly bucketMask: number;
+
+  constructor(hashBits: number) {
     this.bucketMask = (1 << hashBits) - 1;
   }
 
-  /** The features of a sentence. The arrays are reused by the next call: copy them to keep them. */
-  extract(tokens: readonly string[]): SentenceFeatures {
-    const n = tokens.length;
-    const hashes = this.hashes;
-    hashes.describe(tokens);
-    const { word, lower, shape, shortShape } = hashes;
-    const lexiconBits = this.lexicons.memberships(tokens);
-    const at = (values: Int32Array, i: number): number =>
-      i < 0 ? BOUNDARY_BEFORE : i >= n ? BOUNDARY_AFTER : values[i];
-    const starts = new Int32Array(n + 1);
-    const suffixAt = (i: number): number =>
-      i < 0 ? BOUNDARY_BEFORE : i >= n ? BOUNDARY_AFTER : hashes.suffixes[i * AFFIX_LENGTH + Math.min(2, hashes.affixCounts[i] - 1)];
-    let insideQuotes = false;
+  clear(): void {
     this.count = 0;
-    for (let i = 0; i < n; i++) {
-      starts[i] = this.count;
-      this.add1(Template.Bias, 0);
-      this.add1(Template.Word, word[i]);
-      this.add1(Template.Lower, lower[i]);
-      for (let k = 0; k < hashes.affixCounts[i]; k++) {
-        this.add1(Template.Prefix, hashes.prefixes[i * AFFIX_LENGTH + k]);
-        this.add1(Template.Suffix, hashes.suffixes[i * AFFIX_LENGTH + k]);
-      }
-      this.add1(Template.Shape, shape[i]);
-      this.add1(Template.ShortShape, shortShape[i]);
-      if (i === 0) this.add1(Template.FirstToken, shortShape[i]);
-      this.add1(Template.LowerPrev, at(lower, i - 1));
-      this.add1(Template.LowerNext, at(lower, i + 1));
-      this.add1(Template.LowerPrev2, at(lower, i - 2));
-      this.add1(Template.LowerNext2, at(lower, i + 2));
-      this.add1(Template.ShortPrev, at(shortShape, i - 1));
-      this.add1(Template.ShortNext, at(shortShape, i + 1));
-      this.add1(Template.ShapePrev2, at(shape, i - 2));
-      this.add1(Template.ShapeNext2, at(shape, i + 2));
-      this.add2(Template.LowerPrevLower, at(lower, i - 1), lower[i]);
-      this.add2(Template.LowerLowerNext, lower[i], at(lower, i + 1));
-      this.add2(Template.ShortTrigram, mix(at(shortShape, i - 1), shortShape[i]), at(shortShape, i + 1));
-      this.add2(Template.LowerPrevShort, at(lower, i - 1), shortShape[i]);
-      this.add2(Template.ShortLowerNext, shortShape[i], at(lower, i + 1));
-      this.add2(Template.LowerPrev2LowerPrev, at(lower, i - 2), at(lower, i - 1));
-      this.add1(Template.SuffixPrev, suffixAt(i - 1));
-      this.add1(Template.SuffixNext, suffixAt(i + 1));
-      const quoteState = insideQuotesAfter(tokens[i], insideQuotes);
-      if (quoteState === insideQuotes && insideQuotes) this.add1(Template.InQuotesShort, shortShape[i]);
-      insideQuotes = quoteState;
-      this.addLexiconFeatures(lexiconBits, i, shortShape[i]);
-    }
-    starts[n] = this.count;
-    return { rows: this.rows.subarray(0, this.count), starts };
   }
 
-  private addLexiconFeatures(lexiconBits: Int32Array, i: number, shortShape: number): void {
-    const here = lexiconBits[i];
-    const previous = i > 0 ? lexiconBits[i - 1] : 0;
-    const next = i + 1 < lexiconBits.length ? lexiconBits[i + 1] : 0;
-    if ((here | previous | next) === 0) return;
-    for (let bit = 0; bit < LEXICON_BIT_COUNT; bit++) {
-      const flag = 1 << bit;
-      if (here & flag) {
-        this.add1(Template.LexiconHere, bit);
-        this.add2(Template.LexiconHereShort, bit, shortShape);
-        if (i === 0) this.add1(Template.LexiconFirstToken, bit);
-      }
-      if (previous & flag) this.add1(Template.LexiconPrev, bit);
-      if (next & flag) this.add1(Template.LexiconNext, bit);
-    }
-  }
-
-  private add1(template: Template, value: number): void {
+  add1(template: Template, value: number): void {
     this.push(finish(mix(mix(FNV_OFFSET, template), value)));
   }
 
-  private add2(template: Template, first: number, second: number): void {
+  add2(template: Template, first: number, second: number): void {
     this.push(finish(mix(mix(mix(FNV_OFFSET, template), first), second)));
   }
 
@@ -240,5 +172,113 @@ export class FeatureExtractor {
       this.rows = grown;
     }
     this.rows[this.count++] = (hash & this.bucketMask) * LABEL_COUNT;
+  }
+}
+
+/** The features that depend on the token's string alone. */
+export function addOwnFeatures(out: FeatureRows, token: TokenHashes): void {
+  out.add1(Template.Bias, 0);
+  out.add1(Template.Word, token.word);
+  out.add1(Template.Lower, token.lower);
+  for (let k = 0; k < token.prefixes.length; k++) {
+    out.add1(Template.Prefix, token.prefixes[k]);
+    out.add1(Template.Suffix, token.suffixes[k]);
+  }
+  out.add1(Template.Shape, token.shape);
+  out.add1(Template.ShortShape, token.shortShape);
+}
+
+/** Where a neighbour stands from the token it describes: two before, just before, just after, two after. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+export type NeighbourOffset = (typeof NEIGHBOUR_OFFSETS)[number];
+
+/** The features that a neighbour's string alone gives the token `offset` positions away from it. */
+export function addNeighbourFeatures(out: FeatureRows, neighbour: TokenHashes, offset: NeighbourOffset): void {
+  if (offset === -2) {
+    out.add1(Template.LowerPrev2, neighbour.lower);
+    out.add1(Template.ShapePrev2, neighbour.shape);
+  } else if (offset === -1) {
+    out.add1(Template.LowerPrev, neighbour.lower);
+    out.add1(Template.ShortPrev, neighbour.shortShape);
+    out.add1(Template.SuffixPrev, neighbour.neighbourSuffix);
+  } else if (offset === 1) {
+    out.add1(Template.LowerNext, neighbour.lower);
+    out.add1(Template.ShortNext, neighbour.shortShape);
+    out.add1(Template.SuffixNext, neighbour.neighbourSuffix);
+  } else {
+    out.add1(Template.LowerNext2, neighbour.lower);
+    out.add1(Template.ShapeNext2, neighbour.shape);
+  }
+}
+
+/** The features that combine the token with its neighbours. */
+export function addCombinedFeatures(out: FeatureRows, beforePrevious: TokenHashes, previous: TokenHashes, here: TokenHashes, next: TokenHashes): void {
+  out.add2(Template.LowerPrevLower, previous.lower, here.lower);
+  out.add2(Template.LowerLowerNext, here.lower, next.lower);
+  out.add2(Template.ShortTrigram, mix(previous.shortShape, here.shortShape), next.shortShape);
+  out.add2(Template.LowerPrevShort, previous.lower, here.shortShape);
+  out.add2(Template.ShortLowerNext, here.shortShape, next.lower);
+  out.add2(Template.LowerPrev2LowerPrev, beforePrevious.lower, previous.lower);
+}
+
+/** The features of the first token of a sentence; `lexiconBits` are its memberships. */
+export function addFirstTokenFeatures(out: FeatureRows, here: TokenHashes, lexiconBits: number): void {
+  out.add1(Template.FirstToken, here.shortShape);
+  for (let bit = 0; bit < LEXICON_BIT_COUNT; bit++) if (lexiconBits & (1 << bit)) out.add1(Template.LexiconFirstToken, bit);
+}
+
+/**
+ * Titles of works (MISC) are often quoted: adds a feature to a token that lies between quotes,
+ * given whether quotes were open before it, and returns whether they are open after it.
+ */
+export function addQuoteFeature(out: FeatureRows, token: string, here: TokenHashes, insideBefore: boolean): boolean {
+  const insideAfter = insideQuotesAfter(token, insideBefore);
+  if (insideBefore && insideAfter) out.add1(Template.InQuotesShort, here.shortShape);
+  return insideAfter;
+}
+
+/** The features of lexicon membership bits: the token's own (`here`), its previous and next token's. */
+export function addLexiconFeatures(out: FeatureRows, here: number, previous: number, next: number, shortShape: number): void {
+  if ((here | previous | next) === 0) return;
+  for (let bit = 0; bit < LEXICON_BIT_COUNT; bit++) {
+    const flag = 1 << bit;
+    if (here & flag) {
+      out.add1(Template.LexiconHere, bit);
+      out.add2(Template.LexiconHereShort, bit, shortShape);
+    }
+    if (previous & flag) out.add1(Template.LexiconPrev, bit);
+    if (next & flag) out.add1(Template.LexiconNext, bit);
+  }
+}
+
+/** Every feature of every token of a sentence, for training. */
+export class FeatureExtractor {
+  private readonly out: FeatureRows;
+
+  constructor(readonly hashBits: number, readonly lexicons: LexiconMatcher) {
+    this.out = new FeatureRows(hashBits);
+  }
+
+  /** The features of a sentence. The rows are reused by the next call: copy them to keep them. */
+  extract(tokens: readonly string[]): SentenceFeatures {
+    const n = tokens.length;
+    const hashes = tokens.map(hashToken);
+    const at = (i: number): TokenHashes => (i < 0 ? BEFORE_SENTENCE : i >= n ? AFTER_SENTENCE : hashes[i]);
+    const bits = this.lexicons.memberships(tokens);
+    const out = this.out;
+    const starts = new Int32Array(n + 1);
+    let insideQuotes = false;
+    out.clear();
+    for (let i = 0; i < n; i++) {
+      starts[i] = out.count;
+      addOwnFeatures(out, hashes[i]);
+      for (const offset of NEIGHBOUR_OFFSETS) addNeighbourFeatures(out, at(i + offset), offset);
+      addCombinedFeatures(out, at(i - 2), at(i - 1), hashes[i], at(i + 1));
+      if (i === 0) addFirstTokenFeatures(out, hashes[i], bits[i]);
+      insideQuotes = addQuoteFeature(out, tokens[i], hashes[i], insideQuotes);
+      addLexiconFeatures(out, bits[i], i > 0 ? bits[i - 1] : 0, i + 1 < n ? bits[i + 1] : 0, hashes[i].shortShape);
+    }
+    starts[n] = out.count;
+    return { rows: out.rows.subarray(0, out.count), starts };
   }
 }

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA_DIR } from "../../common/lexicons.js";
-import { FEATURE_VERSION, FeatureExtractor } from "./features.js";
+import { CachedEmissions } from "./emissions.js";
+import { FEATURE_VERSION } from "./features.js";
 import { LABEL_COUNT, LABELS, labelIdsToSpans, type TokenSpan } from "./labels.js";
 import { LexiconMatcher } from "./lexicon-features.js";
-import { deserializeModel, emissionScores, type LinearModel } from "./perceptron.js";
+import { deserializeModel, type LinearModel } from "./perceptron.js";
 import { viterbi } from "./viterbi.js";
 
 export { TAGGER_TYPES, type TaggerType, type TokenSpan } from "./labels.js";
@@ -47,23 +48,31 @@ export function modelHash(path: string = DEFAULT_MODEL_PATH): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
-export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagger {
+/** Throws unless this code can tag with the model: its features must be those of this extractor version. */
+export function checkModel(model: LinearModel): void {
   if (model.header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model features v${model.header.featureVersion}, code v${FEATURE_VERSION}: retrain with npm run train`);
   }
-  const extractor = new FeatureExtractor(model.header.hashBits, lexicons);
+}
+
+export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagger {
+  checkModel(model);
+  const emissions = new CachedEmissions(model.weights, model.header.hashBits, lexicons);
   let scores = new Float64Array(0);
   const labelIds = (tokens: string[]): Uint8Array => {
     const n = tokens.length;
     if (scores.length < n * LABEL_COUNT) scores = new Float64Array(n * LABEL_COUNT * 2);
     const path = new Uint8Array(n);
-    emissionScores(model.weights, extractor.extract(tokens), n, scores);
+    emissions.score(tokens, scores);
     viterbi(scores, n, model.transitions, path);
     return path;
   };
   return {
     tag: (tokens) => Array.from(labelIds(tokens), (id) => LABELS[id]),
     spans: (tokens) => labelIdsToSpans(labelIds(tokens)),
-    lexiconsChanged: lexicons.digest() !== model.header.lexiconDigest,
+    // Computed when asked (sorting every lexicon key): only the evaluation command asks.
+    get lexiconsChanged() {
+      return lexicons.digest() !== model.header.lexiconDigest;
+    },
   };
 }

@@ -17,14 +17,21 @@ const WHOLE = 0;
 const FIRST = 1;
 const LATER = 2;
 
-/** What the lexicons say about one token string, computed once per distinct token. */
-interface TokenLookup {
-  key: string;
-  firstWord: string;
+/** What the lexicons say about one token string. */
+export interface TokenLookup {
+  /** The words of its `nameKey`: most tokens have one, `Pays-Bas` has two. */
+  words: readonly string[];
   /** The WHOLE bit of every lexicon that has the token as an entry. */
   wholeBits: number;
-  /** Bit k: lexicon k has a multi-word entry starting with the token's first word. */
-  multiWordStarts: number;
+  /** Where multi-word entries that start with the token continue; undefined when none does. */
+  start: EntryNode | undefined;
+}
+
+/** A node of the word trie of the multi-word entries of every lexicon. */
+interface EntryNode {
+  children: Map<string, EntryNode>;
+  /** Bit k: lexicon k has an entry whose words are the path to this node. */
+  ends: number;
 }
 
 /** Caps the memory of the token → lookup cache on long runs. */
@@ -39,13 +46,21 @@ export class LexiconMatcher {
   private readonly lookups = new Map<string, TokenLookup>();
   /** `entries[k]`: the keys of lexicon k, token keys joined by spaces. */
   private readonly entries: readonly Set<string>[];
-  /** `firstWords[k]`: first word of each multi-word entry of lexicon k → the most words such an entry has. */
-  private readonly firstWords: readonly Map<string, number>[];
+  /**
+   * The entries of two words or more, by word: a token key may hold spaces, so a run of tokens spells
+   * an entry when the words of their keys, in order, are the entry's words. Walking it from a token
+   * compares existing strings, where joining the keys of the tokens built a new string per step.
+   */
+  private readonly multiWordEntries: EntryNode = newNode();
+  /** Scratch of `longestMultiTokenMatches`, reused so that matching allocates nothing. */
+  private readonly ends = new Int32Array(TAGGER_LEXICONS.length);
 
   /** `names[k]`: the names of lexicon k (TAGGER_LEXICONS order), as written. */
   constructor(names: readonly (readonly string[])[]) {
     this.entries = names.map((list) => new Set(list.map(entryKey).filter((key) => key !== "")));
-    this.firstWords = this.entries.map(multiWordFirstWords);
+    this.entries.forEach((keys, k) => {
+      for (const key of keys) if (key.includes(" ")) addEntry(this.multiWordEntries, key.split(" "), k);
+    });
   }
 
   /** The current data/lexicons; a missing file counts as an empty lexicon. */
@@ -62,50 +77,82 @@ export class LexiconMatcher {
 
   /** One bit mask per token: bit `k * BITS_PER_LEXICON + WHOLE|FIRST|LATER` for lexicon k. */
   memberships(tokens: readonly string[]): Int32Array {
-    const lookups = tokens.map((token) => this.lookup(token));
+    const lookups = tokens.map((token) => this.cachedLookup(token));
     const bits = new Int32Array(tokens.length);
-    for (let i = 0; i < lookups.length; i++) {
-      bits[i] |= lookups[i].wholeBits;
-      for (let k = 0; lookups[i].multiWordStarts >> k; k++) {
-        if (!((lookups[i].multiWordStarts >> k) & 1)) continue;
-        const end = this.longestMultiTokenMatch(lookups, i, k);
-        if (end <= i + 1) continue;
-        bits[i] |= 1 << (k * BITS_PER_LEXICON + FIRST);
-        for (let j = i + 1; j < end; j++) bits[j] |= 1 << (k * BITS_PER_LEXICON + LATER);
-      }
-    }
+    for (let i = 0; i < lookups.length; i++) bits[i] = lookups[i].wholeBits;
+    this.addMultiTokenBits(lookups, lookups.length, bits);
     return bits;
   }
 
-  /** End (exclusive) of the longest entry of lexicon k spelled by tokens i, i+1, ...; i when none. */
-  private longestMultiTokenMatch(keys: readonly TokenLookup[], i: number, k: number): number {
-    const maxWords = this.firstWords[k].get(keys[i].firstWord) ?? 0;
-    let joined = keys[i].key;
-    let end = i;
-    for (let j = i + 1; j < keys.length && j < i + maxWords; j++) {
-      joined = `${joined} ${keys[j].key}`;
-      if (this.entries[k].has(joined)) end = j + 1;
-    }
-    return end;
+  /** What the lexicons say about a token on its own; callers that see a token often keep the result. */
+  lookup(token: string): TokenLookup {
+    const key = nameKey(token);
+    const words = key.split(" ");
+    let wholeBits = 0;
+    this.entries.forEach((entries, k) => {
+      if (entries.has(key)) wholeBits |= 1 << (k * BITS_PER_LEXICON + WHOLE);
+    });
+    const start = walk(this.multiWordEntries, words);
+    return { words, wholeBits, start: start && start.children.size > 0 ? start : undefined };
   }
 
-  private lookup(token: string): TokenLookup {
+  /**
+   * ORs into `bits[0 .. count)` the FIRST and LATER bits of the multi-token entries that the tokens of
+   * `lookups[0 .. count)` spell: per lexicon, the longest entry starting at each token.
+   */
+  addMultiTokenBits(lookups: readonly TokenLookup[], count: number, bits: Int32Array): void {
+    for (let i = 0; i < count; i++) {
+      if (lookups[i].start === undefined) continue;
+      const ends = this.longestMultiTokenMatches(lookups, count, i);
+      for (let k = 0; k < ends.length; k++) {
+        if (ends[k] === 0) continue;
+        bits[i] |= 1 << (k * BITS_PER_LEXICON + FIRST);
+        for (let j = i + 1; j < ends[k]; j++) bits[j] |= 1 << (k * BITS_PER_LEXICON + LATER);
+      }
+    }
+  }
+
+  /** `ends[k]`: end (exclusive) of the longest entry of lexicon k spelled by tokens i, i+1, ... (two tokens or more); 0 when none. */
+  private longestMultiTokenMatches(lookups: readonly TokenLookup[], count: number, i: number): Int32Array {
+    this.ends.fill(0);
+    let node = lookups[i].start;
+    for (let j = i + 1; j < count && node !== undefined; j++) {
+      node = walk(node, lookups[j].words);
+      for (let k = 0; node !== undefined && node.ends >> k; k++) if ((node.ends >> k) & 1) this.ends[k] = j + 1;
+    }
+    return this.ends;
+  }
+
+  private cachedLookup(token: string): TokenLookup {
     let lookup = this.lookups.get(token);
     if (lookup === undefined) {
       if (this.lookups.size >= LOOKUP_CACHE_LIMIT) this.lookups.clear();
-      const key = nameKey(token);
-      const firstWord = key.split(" ", 1)[0];
-      let wholeBits = 0;
-      let multiWordStarts = 0;
-      this.entries.forEach((entries, k) => {
-        if (entries.has(key)) wholeBits |= 1 << (k * BITS_PER_LEXICON + WHOLE);
-        if (this.firstWords[k].has(firstWord)) multiWordStarts |= 1 << k;
-      });
-      lookup = { key, firstWord, wholeBits, multiWordStarts };
+      lookup = this.lookup(token);
       this.lookups.set(token, lookup);
     }
     return lookup;
   }
+}
+
+const newNode = (): EntryNode => ({ children: new Map(), ends: 0 });
+
+function addEntry(root: EntryNode, words: readonly string[], lexicon: number): void {
+  let node = root;
+  for (const word of words) {
+    let child = node.children.get(word);
+    if (child === undefined) {
+      child = newNode();
+      node.children.set(word, child);
+    }
+    node = child;
+  }
+  node.ends |= 1 << lexicon;
+}
+
+/** The node reached from `node` by `words`; undefined when no entry continues that way. */
+function walk(node: EntryNode | undefined, words: readonly string[]): EntryNode | undefined {
+  for (let w = 0; w < words.length && node !== undefined; w++) node = node.children.get(words[w]);
+  return node;
 }
 
 /** The names on every line: some lexicons list aliases as `canonical | alias | ...`. */
@@ -120,15 +167,4 @@ function readLexiconOrEmpty(name: string): string[] {
 
 function entryKey(name: string): string {
   return tokenize(name).map((token) => nameKey(token.text)).join(" ");
-}
-
-/** A token's key may hold spaces too (`Pays-Bas` → `pays bas`), so words, not tokens, are counted: an upper bound on tokens. */
-function multiWordFirstWords(keys: Set<string>): Map<string, number> {
-  const firstWords = new Map<string, number>();
-  for (const key of keys) {
-    const words = key.split(" ");
-    if (words.length < 2) continue;
-    firstWords.set(words[0], Math.max(words.length, firstWords.get(words[0]) ?? 0));
-  }
-  return firstWords;
 }

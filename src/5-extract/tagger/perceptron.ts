@@ -24,7 +24,8 @@ export interface LinearModel {
 export const TRANSITION_COUNT = (LABEL_COUNT + 1) * LABEL_COUNT;
 
 /**
- * Fills `scores[t * L + y]` with the summed feature weights of label y at token t.
+ * Fills `scores[t * L + y]` with the summed feature weights of label y at token t: training's decoding
+ * (the tagger keeps sums per token string instead, see emissions.ts).
  * The nine label sums are unrolled into locals: the loop is bound by cache misses on the weight rows,
  * and keeping the sums in registers instead of re-reading `scores` made tagging about a quarter faster.
  */
@@ -120,8 +121,7 @@ export function serializeModel(model: LinearModel): Buffer {
 
 /** Reads a model file; with `shared`, the weights live in a SharedArrayBuffer that worker threads can read without a copy each. */
 export function deserializeModel(file: Buffer, shared = false): LinearModel {
-  // Large output chunks: the body is about 38 MB, and the default 16 kB chunks made unzipping twice as slow.
-  const body = gunzipSync(file, { chunkSize: 1 << 24 });
+  const body = gunzipSync(file, { chunkSize: outputChunkSize(file) });
   if (body.toString("ascii", 0, MAGIC.length) !== MAGIC) throw new Error("not a tagger model file");
   let offset = MAGIC.length;
   const headerLength = body.readUInt32LE(offset);
@@ -133,10 +133,28 @@ export function deserializeModel(file: Buffer, shared = false): LinearModel {
   offset += transitions.byteLength;
   const scale = body.readFloatLE(offset);
   offset += 4;
-  const quantised = copyOut(body, offset, new Int16Array((1 << header.hashBits) * LABEL_COUNT));
-  const weights = shared ? new Float32Array(new SharedArrayBuffer(quantised.length * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(quantised.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = quantised[i] * scale;
+  const count = (1 << header.hashBits) * LABEL_COUNT;
+  const weights = shared ? new Float32Array(new SharedArrayBuffer(count * Float32Array.BYTES_PER_ELEMENT)) : new Float32Array(count);
+  dequantise(body, offset, scale, weights);
   return { header, weights, transitions };
+}
+
+const MIN_OUTPUT_CHUNK = 1 << 16;
+/** Bounds what a damaged trailer can make zlib allocate; still above the body of the largest model (2^24 buckets: 302 MB). */
+const MAX_OUTPUT_CHUNK = 1 << 29;
+
+/**
+ * Output chunks the size of the whole body, which gzip's trailer holds (modulo 2^32): one chunk spares
+ * zlib joining them, a second copy of the 38 MB. (Its default 16 kB chunks made unzipping twice as slow.)
+ */
+function outputChunkSize(file: Buffer): number {
+  const size = file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0;
+  return Math.min(Math.max(size, MIN_OUTPUT_CHUNK), MAX_OUTPUT_CHUNK);
+}
+
+/** `weights[i] = int16 at body[offset + 2i] × scale`, read byte by byte: `offset` may be odd, and this spares copying them out first. */
+function dequantise(body: Buffer, offset: number, scale: number, weights: Float32Array): void {
+  for (let i = 0, at = offset; i < weights.length; i++, at += 2) weights[i] = (((body[at + 1] << 24) >> 16) | body[at]) * scale;
 }
 
 // Typed arrays use the machine's byte order; the file is little-endian, as are the x86 and ARM machines Node runs on.
@@ -147,7 +165,7 @@ function littleEndianBytes(values: Float32Array | Int16Array): Buffer {
 }
 
 /** Copies bytes of `body` from `offset` into `target` (a copy, since `offset` may not be aligned for the type). */
-function copyOut<T extends Float32Array | Int16Array>(body: Buffer, offset: number, target: T): T {
+function copyOut(body: Buffer, offset: number, target: Float32Array): Float32Array {
   new Uint8Array(target.buffer).set(body.subarray(offset, offset + target.byteLength));
   return target;
 }

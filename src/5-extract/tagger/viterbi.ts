@@ -5,6 +5,15 @@ let bestScores = new Float64Array(0);
 let backPointers = new Uint8Array(0);
 
 /**
+ * For each label, the previous labels BIO allows before it, in increasing order. The others would
+ * score -Infinity and never win, so they are not scored: an I-X has two predecessors instead of nine,
+ * which saves a third of the decoding. With an allowed move the mask adds 0, which changes no score.
+ */
+const ALLOWED_PREVIOUS: readonly Uint8Array[] = Array.from({ length: LABEL_COUNT }, (_, label) =>
+  Uint8Array.from({ length: LABEL_COUNT }, (_, previous) => previous).filter((previous) => TRANSITION_MASK[(previous + 1) * LABEL_COUNT + label] === 0),
+);
+
+/**
  * The best label sequence under first-order transitions.
  * `emissions[t * L + y]`: score of label y at token t; `transitions[(p + 1) * L + y]`: score of p → y, row 0 = sentence start.
  * Writes the labels into `path` (length n).
@@ -20,11 +29,12 @@ export function viterbi(emissions: Float64Array, tokenCount: number, transitions
   for (let t = 1; t < tokenCount; t++) {
     const previousRow = (t - 1) * L;
     for (let y = 0; y < L; y++) {
+      const allowed = ALLOWED_PREVIOUS[y];
       let best = -Infinity;
       let bestPrevious = 0;
-      for (let p = 0; p < L; p++) {
-        const cell = (p + 1) * L + y;
-        const score = bestScores[previousRow + p] + transitions[cell] + TRANSITION_MASK[cell];
+      for (let i = 0; i < allowed.length; i++) {
+        const p = allowed[i];
+        const score = bestScores[previousRow + p] + transitions[(p + 1) * L + y];
         if (score > best) {
           best = score;
           bestPrevious = p;

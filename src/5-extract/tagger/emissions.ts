@@ -1,0 +1,185 @@
+import {
+  addCombinedFeatures, addFirstTokenFeatures, addLexiconFeatures, addNeighbourFeatures, addOwnFeatures, addQuoteFeature,
+  AFTER_SENTENCE, BEFORE_SENTENCE, FeatureRows, hashToken, NEIGHBOUR_OFFSETS, type NeighbourOffset, type TokenHashes,
+} from "./features.js";
+import { LABEL_COUNT } from "./labels.js";
+import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
+
+/**
+ * Emission scores with the weights summed once per distinct token string. Most features of a token
+ * depend on one string only, its own or a neighbour's (see features.ts), and token strings repeat
+ * heavily in news: a token's first occurrence sums those weights into five label vectors (its own
+ * features, and what it gives the tokens two before, before, after and two after it); every later
+ * occurrence adds up five cached vectors and looks up only the features that combine several tokens.
+ * Reading forty-odd scattered weight rows per token was most of the tagger's time.
+ *
+ * The sums come out bit for bit as `emissionScores` over `FeatureExtractor.extract` gives them for a
+ * model read from a file, whatever the order of the additions: its weights are int16 multiples of a
+ * float32 scale, rounded to float32, so every non-zero weight is a multiple of ulp(scale) below 2^39
+ * of them, and any sum of fewer than 2^14 such weights is exact in float64. (The weights of a model
+ * fresh from training are not quantised: there the last bit of a score may differ.)
+ */
+
+/** Per cached token, vectors of LABEL_COUNT sums: its own features, then one per `NEIGHBOUR_OFFSETS` entry. */
+const STRIDE = (1 + NEIGHBOUR_OFFSETS.length) * LABEL_COUNT;
+/** The vector of what a token gives the token it stands `offset` positions away from. */
+const lentAt = (offset: NeighbourOffset): number => (1 + NEIGHBOUR_OFFSETS.indexOf(offset)) * LABEL_COUNT;
+const AS_PREVIOUS2 = lentAt(-2);
+const AS_PREVIOUS = lentAt(-1);
+const AS_NEXT = lentAt(1);
+const AS_NEXT2 = lentAt(2);
+/** Ids 0 and 1 stand for the boundaries before and after the sentence. */
+const BEFORE = 0;
+const AFTER = 1;
+/** The boundaries are in no lexicon. */
+const NO_LOOKUP: TokenLookup = { words: [], wholeBits: 0, start: undefined };
+/**
+ * Caps the memory of the cache, 360 bytes of sums per token (24 MB): it is emptied when full. In a
+ * run over real text the 65,536 most frequent tokens make most of the text.
+ */
+const CACHE_LIMIT = 1 << 16;
+
+export class CachedEmissions {
+  private readonly ids = new Map<string, number>();
+  private vectors: Float64Array;
+  private readonly hashes: TokenHashes[] = [BEFORE_SENTENCE, AFTER_SENTENCE];
+  private readonly lookups: TokenLookup[] = [NO_LOOKUP, NO_LOOKUP];
+  private readonly rows: FeatureRows;
+  // Per-sentence buffers, grown to the longest sentence: the ids with two boundary ids on each side.
+  private sentenceIds = new Int32Array(64);
+  private sentenceLookups: TokenLookup[] = [];
+  private multiTokenBits = new Int32Array(64);
+
+  constructor(
+    private readonly weights: Float32Array,
+    hashBits: number,
+    private readonly lexicons: LexiconMatcher,
+    private readonly cacheLimit = CACHE_LIMIT,
+  ) {
+    this.rows = new FeatureRows(hashBits);
+    // Allocated at full size at once: growing it copied tens of megabytes, while pages of zeros cost memory only once written.
+    this.vectors = new Float64Array((AFTER + 1 + cacheLimit) * STRIDE);
+    this.cacheLent(BEFORE, BEFORE_SENTENCE, 0);
+    this.cacheLent(AFTER, AFTER_SENTENCE, 0);
+  }
+
+  /** Fills `scores[t * LABEL_COUNT + y]` with the summed feature weights of label y at token t. */
+  score(tokens: readonly string[], scores: Float64Array): void {
+    const n = tokens.length;
+    this.identify(tokens);
+    this.findMultiTokenBits(n);
+    const { sentenceIds: ids, vectors, rows } = this;
+    let insideQuotes = false;
+    for (let t = 0; t < n; t++) {
+      // Token t has id ids[t + 2]; the tokens two before .. two after it, ids[t] .. ids[t + 4].
+      const own = ids[t + 2] * STRIDE;
+      const fromPrevious2 = ids[t] * STRIDE + AS_PREVIOUS2;
+      const fromPrevious = ids[t + 1] * STRIDE + AS_PREVIOUS;
+      const fromNext = ids[t + 3] * STRIDE + AS_NEXT;
+      const fromNext2 = ids[t + 4] * STRIDE + AS_NEXT2;
+      const out = t * LABEL_COUNT;
+      for (let y = 0; y < LABEL_COUNT; y++) {
+        scores[out + y] = vectors[own + y] + vectors[fromPrevious2 + y] + vectors[fromPrevious + y] + vectors[fromNext + y] + vectors[fromNext2 + y];
+      }
+      rows.clear();
+      insideQuotes = this.addSentenceFeatures(tokens[t], t, n, insideQuotes);
+      addRows(this.weights, rows, scores, out);
+    }
+  }
+
+  /** The features of token t that depend on more than one token's string. Returns whether quotes are open after it. */
+  private addSentenceFeatures(token: string, t: number, n: number, insideQuotes: boolean): boolean {
+    const { sentenceIds: ids, hashes, rows, multiTokenBits: bits } = this;
+    const here = hashes[ids[t + 2]];
+    addCombinedFeatures(rows, hashes[ids[t]], hashes[ids[t + 1]], here, hashes[ids[t + 3]]);
+    if (t === 0) addFirstTokenFeatures(rows, here, this.lookups[ids[2]].wholeBits | bits[0]);
+    const insideAfter = addQuoteFeature(rows, token, here, insideQuotes);
+    // The WHOLE bits are the token's own: their features are in the cached vectors.
+    addLexiconFeatures(rows, bits[t], t > 0 ? bits[t - 1] : 0, t + 1 < n ? bits[t + 1] : 0, here.shortShape);
+    return insideAfter;
+  }
+
+  /** Fills `sentenceIds` (boundaries included), caching the tokens seen for the first time. */
+  private identify(tokens: readonly string[]): void {
+    const n = tokens.length;
+    if (this.ids.size + n > this.cacheLimit) this.forget();
+    this.reserve(this.hashes.length + n);
+    if (this.sentenceIds.length < n + 4) this.sentenceIds = new Int32Array((n + 4) * 2);
+    const ids = this.sentenceIds;
+    ids[0] = ids[1] = BEFORE;
+    for (let t = 0; t < n; t++) {
+      let id = this.ids.get(tokens[t]);
+      if (id === undefined) id = this.cacheToken(tokens[t]);
+      ids[t + 2] = id;
+    }
+    ids[n + 2] = ids[n + 3] = AFTER;
+  }
+
+  /** The FIRST and LATER lexicon bits of the sentence's tokens, which depend on the tokens that follow. */
+  private findMultiTokenBits(n: number): void {
+    if (this.multiTokenBits.length < n) this.multiTokenBits = new Int32Array(n * 2);
+    this.multiTokenBits.fill(0, 0, n);
+    for (let t = 0; t < n; t++) this.sentenceLookups[t] = this.lookups[this.sentenceIds[t + 2]];
+    this.lexicons.addMultiTokenBits(this.sentenceLookups, n, this.multiTokenBits);
+  }
+
+  private cacheToken(token: string): number {
+    const id = this.hashes.length;
+    const hashes = hashToken(token);
+    const lookup = this.lexicons.lookup(token);
+    this.hashes.push(hashes);
+    this.lookups.push(lookup);
+    this.ids.set(token, id);
+    this.rows.clear();
+    addOwnFeatures(this.rows, hashes);
+    addLexiconFeatures(this.rows, lookup.wholeBits, 0, 0, hashes.shortShape);
+    this.storeSums(id * STRIDE);
+    this.cacheLent(id, hashes, lookup.wholeBits);
+    return id;
+  }
+
+  /** The vectors of what a token gives its neighbours: features of its strings, and of its WHOLE lexicon bits to the tokens next to it. */
+  private cacheLent(id: number, hashes: TokenHashes, wholeBits: number): void {
+    for (const offset of NEIGHBOUR_OFFSETS) {
+      this.rows.clear();
+      addNeighbourFeatures(this.rows, hashes, offset);
+      addLexiconFeatures(this.rows, 0, offset === -1 ? wholeBits : 0, offset === 1 ? wholeBits : 0, 0);
+      this.storeSums(id * STRIDE + lentAt(offset));
+    }
+  }
+
+  /** Writes at `at` the label sums of the rows added since `rows` was cleared. */
+  private storeSums(at: number): void {
+    this.vectors.fill(0, at, at + LABEL_COUNT);
+    addRows(this.weights, this.rows, this.vectors, at);
+  }
+
+  /** Room for the vectors of `count` tokens (boundaries included): only a sentence longer than the cache needs more than was allocated. */
+  private reserve(count: number): void {
+    if (this.vectors.length >= count * STRIDE) return;
+    const grown = new Float64Array(count * STRIDE);
+    grown.set(this.vectors);
+    this.vectors = grown;
+  }
+
+  /** Empties the cache but for the boundaries. */
+  private forget(): void {
+    this.ids.clear();
+    this.hashes.length = AFTER + 1;
+    this.lookups.length = AFTER + 1;
+  }
+}
+
+/** Adds to `sums[at + y]` the weight of label y of every row. */
+function addRows(weights: Float32Array, rows: FeatureRows, sums: Float64Array, at: number): void {
+  let s0 = sums[at], s1 = sums[at + 1], s2 = sums[at + 2], s3 = sums[at + 3], s4 = sums[at + 4];
+  let s5 = sums[at + 5], s6 = sums[at + 6], s7 = sums[at + 7], s8 = sums[at + 8];
+  for (let f = 0; f < rows.count; f++) {
+    const row = rows.rows[f];
+    s0 += weights[row]; s1 += weights[row + 1]; s2 += weights[row + 2];
+    s3 += weights[row + 3]; s4 += weights[row + 4]; s5 += weights[row + 5];
+    s6 += weights[row + 6]; s7 += weights[row + 7]; s8 += weights[row + 8];
+  }
+  sums[at] = s0; sums[at + 1] = s1; sums[at + 2] = s2; sums[at + 3] = s3; sums[at + 4] = s4;
+  sums[at + 5] = s5; sums[at + 6] = s6; sums[at + 7] = s7; sums[at + 8] = s8;
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tokenize } from "../../src/4-tokenize/tokenize.js";
+import { DATA_DIR } from "../../src/common/lexicons.js";
+import { CachedEmissions } from "../../src/5-extract/tagger/emissions.js";
+import { FeatureExtractor } from "../../src/5-extract/tagger/features.js";
+import { loadSharedModel } from "../../src/5-extract/tagger/index.js";
+import { LABEL_COUNT } from "../../src/5-extract/tagger/labels.js";
+import { LexiconMatcher } from "../../src/5-extract/tagger/lexicon-features.js";
+import { emissionScores } from "../../src/5-extract/tagger/perceptron.js";
+
+const model = loadSharedModel();
+const lexicons = LexiconMatcher.fromProjectLexicons();
+const extractor = new FeatureExtractor(model.header.hashBits, lexicons);
+
+/** The sample articles cut into runs of 30 tokens, with sentences that have quotes, lexicon entries of several tokens, one token. */
+const SENTENCES: string[][] = [
+  ...readdirSync(join(DATA_DIR, "articles")).flatMap((file) => {
+    const tokens = tokenize(readFileSync(join(DATA_DIR, "articles", file), "utf8")).map((token) => token.text);
+    return Array.from({ length: Math.ceil(tokens.length / 30) }, (_, i) => tokens.slice(i * 30, i * 30 + 30));
+  }),
+  "Le film « La Grande Vadrouille » passe à New York et à Saint-Étienne .".split(" "),
+  'Il lit " Le Monde " chez L’ Oréal , M . Dupont aussi'.split(" "),
+  ["Paris"],
+];
+
+/** The emission scores as training computes them: every feature of the sentence, added up in order. */
+function expected(tokens: string[]): Float64Array {
+  const scores = new Float64Array(tokens.length * LABEL_COUNT);
+  emissionScores(model.weights, extractor.extract(tokens), tokens.length, scores);
+  return scores;
+}
+
+function cachedScores(emissions: CachedEmissions, tokens: string[]): Float64Array {
+  const scores = new Float64Array(tokens.length * LABEL_COUNT);
+  emissions.score(tokens, scores);
+  return scores;
+}
+
+test("the shipped model's scores from weights summed per token string are those of every feature added up, to the bit", () => {
+  const emissions = new CachedEmissions(model.weights, model.header.hashBits, lexicons);
+  for (const tokens of [...SENTENCES, ...SENTENCES]) expect(cachedScores(emissions, tokens)).toEqual(expected(tokens));
+});
+
+test("the scores stay the same when the cache is emptied between sentences, or is smaller than a sentence", () => {
+  const emissions = new CachedEmissions(model.weights, model.header.hashBits, lexicons, 20);
+  for (const tokens of SENTENCES) expect(cachedScores(emissions, tokens)).toEqual(expected(tokens));
+});
