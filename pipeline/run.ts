@@ -11,10 +11,8 @@ import { ARTICLE_COLUMNS, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.
 import type { ArticleRecord } from "../src/types.js";
 import { skippedRecord, type Extracted } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
-import { createPool, type ExtractionPool } from "./pool.js";
+import { createPool, ModelLoadError, type ExtractionPool } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
-import { checkModel, loadSharedModel } from "../src/5-extract/tagger/index.js";
-import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import { Progress } from "./progress.js";
 import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry, type IndexLine, type Stamp } from "./state/article-index.js";
 import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
@@ -74,14 +72,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const warn = options.warn ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   const names: NameFinding = options.useModel === false ? "rules" : options.taggerAlone ? "tagger" : "fused";
   checkFolders(inputDir, outputDir, stateDir);
-  const model = names === "rules" ? undefined : loadModel();
   const release = acquireLock(outputDir, warn);
   try {
     recoverCommit(outputDir, [outputDir, stateDir]);
-    const run: Run = { ...options, inputDir, outputDir, stateDir, warn, names, model, started, jobs: Math.max(1, options.jobs ?? 1) };
+    const run: Run = { ...options, inputDir, outputDir, stateDir, warn, names, started, jobs: Math.max(1, options.jobs ?? 1) };
     try {
       return await runOnce(run, true);
     } catch (error) {
+      if (error instanceof ModelLoadError) throw new UsageError(`The tagger model cannot be loaded (${error.message}); retrain it with npm run train, or run with --no-model.`);
       if (!(error instanceof DamagedStateError)) throw error;
       warn(`${error.message}; every article is extracted again`);
       return await runOnce(run, false);
@@ -95,7 +93,6 @@ interface Run extends RunOptions {
   stateDir: string;
   warn: (message: string) => void;
   names: NameFinding;
-  model: LinearModel | undefined;
   started: number;
   jobs: number;
 }
@@ -107,7 +104,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   const version = pipelineVersion(run.names);
   const previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined;
   const rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive });
-  const pool = await createPool(run.jobs, { names: run.names, model: run.model });
+  const pool = await createPool(run.jobs, run.names);
   try {
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const progress = new Progress(files.length, run.progress ?? false);
@@ -155,17 +152,6 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     previous?.close();
     rowsFile.close();
     await pool.close();
-  }
-}
-
-/** The tagger's model, read once for every thread; one that cannot be loaded stops the run before it starts, with what to do about it. */
-function loadModel(): LinearModel {
-  try {
-    const model = loadSharedModel();
-    checkModel(model);
-    return model;
-  } catch (error) {
-    throw new UsageError(`The tagger model cannot be loaded (${(error as Error).message}); retrain it with npm run train, or run with --no-model.`);
   }
 }
 

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { readArticle } from "../../src/1-read/read-file.js";
-import { readTable, SAMPLE_CORPUS, temporaryFolder } from "../helpers.js";
+import { readTable, ROOT, SAMPLE_CORPUS, temporaryFolder } from "../helpers.js";
 import { CLI, run, writeFile } from "./support.js";
 
 const FRENCH =
@@ -177,5 +177,29 @@ describe("an output folder inside the input folder", () => {
     const { summary } = await run(input, output);
     expect(readTable(output, "articles.csv").map((row) => row.source_path)).toEqual(["one.txt", "two.txt"]);
     expect(summary.articles).toEqual({ extracted: 0, reused: 2, skipped: 0, removed: 0 });
+  });
+});
+
+describe("a tagger model that cannot be loaded", () => {
+  const project = temporaryFolder();
+  const input = temporaryFolder();
+
+  beforeAll(() => {
+    for (const part of ["dist", "src", "pipeline", "data/lexicons", "package.json"]) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+    writeFile(join(project, "data", "models", "tagger-fr.bin.gz"), "not a model");
+    writeFile(join(input, "a.txt"), FRENCH);
+  });
+
+  test.each(["1", "2"])("stops the run with exit code 2 and says what to do (--jobs %s), and --no-model still runs", (jobs) => {
+    const output = temporaryFolder();
+    const cli = join(project, "dist", "pipeline", "cli.js");
+    const failed = spawnSync("node", [cli, "--input", input, "--output", output, "--formats", "csv", "--quiet", "--jobs", jobs], { encoding: "utf8" });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/The tagger model cannot be loaded \(.+\); retrain it with npm run train, or run with --no-model\./);
+    expect(existsSync(join(output, "articles.csv"))).toBe(false);
+    const rules = spawnSync("node", [cli, "--input", input, "--output", output, "--formats", "csv", "--quiet", "--jobs", jobs, "--no-model"], { encoding: "utf8" });
+    expect(rules.status).toBe(0);
+    expect(readTable(output, "articles.csv")).toHaveLength(1);
   });
 });
