@@ -13,6 +13,14 @@ describe("tokenize", () => {
     expect(words("Al-Qaida, les Pays-Bas et la Maison-Blanche, a-t-il dit.")).toEqual(["Al-Qaida", ",", "les", "Pays-Bas", "et", "la", "Maison-Blanche", ",", "a-t-il", "dit", "."]);
   });
 
+  test("a hyphen or apostrophe joins words only between word characters; a run of dots is one token", () => {
+    expect(words("-Paris- l' x--y ''a ... . ..")).toEqual(["-", "Paris", "-", "l", "'", "x", "-", "-", "y", "'", "'", "a", "...", ".", ".."]);
+  });
+
+  test("letters, digits and combining marks of any script make words; other characters stand alone, whole code points", () => {
+    expect(words("Re\u0301sume\u0301 ٣٤ 中国\u00a0😀x 𝐀b \ud83d")).toEqual(["Re\u0301sume\u0301", "٣٤", "中国", "😀", "x", "𝐀b", "\ud83d"]);
+  });
+
   test("gives offsets into the text", () => {
     for (const token of tokenize("« Le Niger », dit-elle…")) expect("« Le Niger », dit-elle…".slice(token.start, token.end)).toBe(token.text);
   });
