@@ -1,3 +1,4 @@
+import { characterTest, widthAt } from "../common/characters.js";
 import type { Token } from "../types.js";
 
 /**
@@ -8,37 +9,12 @@ import type { Token } from "../types.js";
  *
  * The text is scanned by hand rather than with the equivalent regex
  * /[\p{L}\p{N}\p{M}]+(?:[-'\u2019][\p{L}\p{N}\p{M}]+)*|\.{2,}|\S/gu: a match object per token was a
- * tenth of a run, mostly in garbage collection. Characters are classified by those same Unicode
- * properties, each code point once.
+ * tenth of a run, mostly in garbage collection. Characters are tested for those same Unicode
+ * properties, each BMP character once.
  */
-const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
-const SPACE_CHARACTER = /^\s$/u;
+const isWordCharacter = characterTest(/^[\p{L}\p{N}\p{M}]$/u);
+const isSpace = characterTest(/^\s$/u);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['\u2019](?=\p{L})/iu;
-
-const OTHER = 1;
-const WORD = 2;
-const SPACE = 3;
-
-/** The class of each BMP character, 0 until first seen. */
-const classes = new Uint8Array(0x10000);
-
-function classOf(character: string): number {
-  return WORD_CHARACTER.test(character) ? WORD : SPACE_CHARACTER.test(character) ? SPACE : OTHER;
-}
-
-/** The code units the code point at i takes: 2 for a surrogate pair, else 1 (a lone surrogate is a character of its own, as in the regex). */
-function widthAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return 1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-function classAt(text: string, i: number, width: number): number {
-  if (width === 2) return classOf(text.slice(i, i + 2));
-  const code = text.charCodeAt(i);
-  return (classes[code] ||= classOf(text[i]));
-}
 
 const isJoiner = (code: number) => code === 0x2d || code === 0x27 || code === 0x2019;
 
@@ -48,12 +24,11 @@ function wordEnd(text: string, start: number): number {
   for (;;) {
     while (end < text.length) {
       const width = widthAt(text, end);
-      if (classAt(text, end, width) !== WORD) break;
+      if (!isWordCharacter(text, end, width)) break;
       end += width;
     }
     if (end + 1 >= text.length || !isJoiner(text.charCodeAt(end))) return end;
-    const width = widthAt(text, end + 1);
-    if (classAt(text, end + 1, width) !== WORD) return end;
+    if (!isWordCharacter(text, end + 1, widthAt(text, end + 1))) return end;
     end += 1;
   }
 }
@@ -69,12 +44,11 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const width = widthAt(text, i);
-    const kind = classAt(text, i, width);
-    if (kind === SPACE) {
+    if (isSpace(text, i, width)) {
       i += width;
       continue;
     }
-    const end = kind === WORD ? wordEnd(text, i) : text.charCodeAt(i) === 0x2e && text.charCodeAt(i + 1) === 0x2e ? dotsEnd(text, i) : i + width;
+    const end = isWordCharacter(text, i, width) ? wordEnd(text, i) : text.charCodeAt(i) === 0x2e && text.charCodeAt(i + 1) === 0x2e ? dotsEnd(text, i) : i + width;
     pushWord(tokens, text.slice(i, end), i);
     i = end;
   }
@@ -83,7 +57,8 @@ export function tokenize(text: string): Token[] {
 
 /** Adds a token, splitting an elided article or pronoun off its word. */
 function pushWord(tokens: Token[], word: string, start: number): void {
-  const elided = word.length > 2 ? ELISION.exec(word) : null;
+  // Most words hold no apostrophe: they are spared the regex.
+  const elided = word.length > 2 && (word.includes("'") || word.includes("\u2019")) ? ELISION.exec(word) : null;
   if (elided) {
     const cut = elided[0].length;
     tokens.push({ text: word.slice(0, cut), start, end: start + cut });
