@@ -25,7 +25,8 @@ function kindOf(text: string, i: number): number {
  */
 export function normaliseWhitespace(source: CleanedText, dropLine: (lineIndex: number) => boolean = () => false): CleanedText {
   const { text } = source;
-  const builder = new MappedTextBuilder();
+  // Never longer than its source: each run of whitespace becomes at most as many characters.
+  const builder = new MappedTextBuilder(text.length);
   let line = 0;
   let dropped = dropLine(0);
   let pendingStart = -1;
