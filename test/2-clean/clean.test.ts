@@ -1,3 +1,4 @@
+import { boilerplateLines } from "../../src/2-clean/boilerplate.js";
 import { cleanText } from "../../src/2-clean/clean.js";
 import { MappedTextBuilder, toOriginalSpan, unmapped } from "../../src/2-clean/mapped-text.js";
 import { normaliseWhitespace } from "../../src/2-clean/whitespace.js";
@@ -64,5 +65,17 @@ describe("normaliseWhitespace", () => {
     const cleaned = normaliseWhitespace(builder.build(), (line) => line === 1);
     expect(cleaned.text).toBe("& x\nz");
     expect(spans(cleaned)).toEqual([[0, 5], [5, 6], [6, 7], [9, 10], [10, 11]]);
+  });
+});
+
+describe("boilerplateLines", () => {
+  test("a line starting with a phrase is dropped, whatever its case, accents, apostrophes or length", () => {
+    const long = "et la suite de l’article continue encore longtemps sur ce sujet précis. ".repeat(5);
+    expect(boilerplateLines(["Texte.", "  a LIRE AUSSI : le sommet", `J’accepte lire la suite ${long}`, "PUBLICITÉ", "Publicités", "Publicitaire", "Lire", long])).toEqual([false, true, true, true, true, false, false, false]);
+  });
+
+  test("an article-ending phrase drops what follows, unless a long paragraph follows", () => {
+    expect(boilerplateLines(["Texte.", "Votre adresse e‑mail ne sera pas publiée.", "Nom", "Courriel"])).toEqual([false, true, true, true]);
+    expect(boilerplateLines(["Texte.", "Laisser un commentaire", "x".repeat(301)])).toEqual([false, true, false]);
   });
 });
