@@ -34,3 +34,14 @@ export function nameKey(text: string): string {
   }
   return key;
 }
+
+/** A whitespace character other than a space, or two in a row: what `collapseWhitespace` changes. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
+/**
+ * Every run of whitespace as one space. Most texts have nothing to collapse: they are returned as
+ * they are, instead of replacing each single space by a new one (a match and a copy per word).
+ */
+export function collapseWhitespace(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ") : text;
+}

@@ -1,4 +1,4 @@
-import { asciiPunctuation, foldKey, nameKey } from "../../src/common/normalize.js";
+import { asciiPunctuation, collapseWhitespace, foldKey, nameKey } from "../../src/common/normalize.js";
 
 describe("foldKey", () => {
   test("lower case, no accents, ASCII apostrophes, quotes and dashes", () => {
@@ -18,5 +18,13 @@ describe("nameKey", () => {
     expect(nameKey(" Jean-Yves  Le\nDrian ")).toBe("jean yves le drian");
     expect(nameKey("Al‑Qaïda")).toBe(nameKey("al qaida"));
     expect(nameKey("Jean-Yves  Le Drian")).toBe(nameKey("Jean-Yves  Le Drian"));
+  });
+});
+
+describe("collapseWhitespace", () => {
+  test("every run of whitespace becomes one space; text with nothing to collapse is unchanged", () => {
+    expect(collapseWhitespace("Le  Drian\n\na\tdit\u00a0non ")).toBe("Le Drian a dit non ");
+    expect(collapseWhitespace(" Jean Yves ")).toBe(" Jean Yves ");
+    expect(collapseWhitespace("\u3000x\ufeff")).toBe(" x ");
   });
 });
