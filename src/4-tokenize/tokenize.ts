@@ -14,6 +14,7 @@ import type { Token } from "../types.js";
  */
 const isWordCharacter = characterTest(/^[\p{L}\p{N}\p{M}]$/u);
 const isSpace = characterTest(/^\s$/u);
+const isLetterOrDigit = characterTest(/^[\p{L}\p{N}]$/u);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['\u2019](?=\p{L})/iu;
 
 const isJoiner = (code: number) => code === 0x2d || code === 0x27 || code === 0x2019;
@@ -68,5 +69,6 @@ function pushWord(tokens: Token[], word: string, start: number): void {
 
 /** Whether a token is a word (letters or digits), as counted in word_count. */
 export function isWord(token: Token): boolean {
-  return /[\p{L}\p{N}]/u.test(token.text[0]);
+  // Its first code unit, as a regex on token.text[0] would test it: asked of every token of every article.
+  return isLetterOrDigit(token.text, 0, 1);
 }
