@@ -27,7 +27,7 @@ export function cleanText(original: string, isHtml: boolean): { cleaned: Cleaned
 }
 
 function dropPrefix(text: CleanedText, length: number): CleanedText {
-  const builder = new MappedTextBuilder();
+  const builder = new MappedTextBuilder(text.text.length - length);
   builder.copyMapped(text, length, text.text.length);
   return builder.build();
 }

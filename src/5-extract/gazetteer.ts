@@ -38,7 +38,7 @@ export class Gazetteer<T> {
   }
 
   add(name: string, value: T): void {
-    const keys = tokenize(name).map((token) => foldKey(token.text));
+    const keys = tokenKeys(name);
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {
@@ -79,6 +79,20 @@ export class Gazetteer<T> {
     }
     return matches;
   }
+}
+
+/** Names are added again and again (propagation adds every name an article mentions): their keys are remembered, up to a bound. */
+const keysOfName = new Map<string, readonly string[]>();
+const MAX_CACHED_NAMES = 50_000;
+
+function tokenKeys(name: string): readonly string[] {
+  let keys = keysOfName.get(name);
+  if (!keys) {
+    keys = tokenize(name).map((token) => foldKey(token.text));
+    if (keysOfName.size >= MAX_CACHED_NAMES) keysOfName.clear();
+    keysOfName.set(name, keys);
+  }
+  return keys;
 }
 
 function writtenAsRequired<T>(entry: GazetteerEntry<T>, first: LookupToken): boolean {

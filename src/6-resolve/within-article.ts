@@ -1,4 +1,4 @@
-import { nameKey } from "../common/normalize.js";
+import { collapseWhitespace, nameKey } from "../common/normalize.js";
 import { toOriginalSpan } from "../2-clean/mapped-text.js";
 import { lookupToken } from "../5-extract/document.js";
 import { titles } from "../5-extract/knowledge.js";
@@ -44,7 +44,7 @@ export function resolveWithinArticle(article: Article): Article {
 }
 
 function describe(candidate: CandidateMention, text: string): Named {
-  const surface = text.slice(candidate.start, candidate.end).replace(/\s+/g, " ");
+  const surface = collapseWhitespace(text.slice(candidate.start, candidate.end));
   const type = candidate.type;
   const keys: string[] = [];
   if (type === "UN_RESOLUTION") keys.push(`${type}:${resolutionNumber(candidate.canonical ?? surface)}`);
@@ -129,7 +129,7 @@ class SentenceTexts {
     if (index === undefined) {
       const { start, end } = this.sentences[sentence] ?? { start: offset, end: offset };
       this.indexOfSentence.set(sentence, (index = this.texts.length));
-      this.texts.push(this.text.slice(start, end).replace(/\s+/g, " "));
+      this.texts.push(collapseWhitespace(this.text.slice(start, end)));
     }
     return index;
   }

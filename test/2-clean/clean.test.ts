@@ -1,5 +1,8 @@
+import { boilerplateLines } from "../../src/2-clean/boilerplate.js";
 import { cleanText } from "../../src/2-clean/clean.js";
-import { toOriginalSpan } from "../../src/2-clean/mapped-text.js";
+import { MappedTextBuilder, toOriginalSpan, unmapped } from "../../src/2-clean/mapped-text.js";
+import { normaliseWhitespace } from "../../src/2-clean/whitespace.js";
+import type { CleanedText } from "../../src/types.js";
 
 /** The original text behind a cleaned span: what mentions.csv offsets must point at. */
 function originalOf(original: string, isHtml: boolean, cleanedSpan: string): string {
@@ -43,5 +46,36 @@ describe("cleanText", () => {
     const paragraph = "Le gouvernement a annoncé de nouvelles mesures. ".repeat(10);
     const text = `Début.\n\nLire aussi\n\n${paragraph}`;
     expect(cleanText(text, false).cleaned.text).toBe(`Début.\n\n${paragraph.trim()}`);
+  });
+});
+
+describe("normaliseWhitespace", () => {
+  const spans = (cleaned: CleanedText) => [...cleaned.text].map((_, i) => [cleaned.originalStarts[i], cleaned.originalEnds[i]]);
+
+  test("each kept character maps to itself, each collapsed run to its first character", () => {
+    const cleaned = normaliseWhitespace(unmapped(" a b\t\tc\r\n\r\nd\u200be\u00a0f "));
+    expect(cleaned.text).toBe("a b c\n\nde f");
+    expect(spans(cleaned)).toEqual([[1, 2], [2, 3], [3, 4], [4, 5], [6, 7], [7, 8], [7, 8], [11, 12], [13, 14], [14, 15], [15, 16]]);
+  });
+
+  test("keeps the map of an earlier mapped text, and drops the marked lines", () => {
+    const builder = new MappedTextBuilder();
+    builder.insert("&", 0, 5);
+    builder.copy(" x\ny\nz", 5);
+    const cleaned = normaliseWhitespace(builder.build(), (line) => line === 1);
+    expect(cleaned.text).toBe("& x\nz");
+    expect(spans(cleaned)).toEqual([[0, 5], [5, 6], [6, 7], [9, 10], [10, 11]]);
+  });
+});
+
+describe("boilerplateLines", () => {
+  test("a line starting with a phrase is dropped, whatever its case, accents, apostrophes or length", () => {
+    const long = "et la suite de l’article continue encore longtemps sur ce sujet précis. ".repeat(5);
+    expect(boilerplateLines(["Texte.", "  a LIRE AUSSI : le sommet", `J’accepte lire la suite ${long}`, "PUBLICITÉ", "Publicités", "Publicitaire", "Lire", long])).toEqual([false, true, true, true, true, false, false, false]);
+  });
+
+  test("an article-ending phrase drops what follows, unless a long paragraph follows", () => {
+    expect(boilerplateLines(["Texte.", "Votre adresse e‑mail ne sera pas publiée.", "Nom", "Courriel"])).toEqual([false, true, true, true]);
+    expect(boilerplateLines(["Texte.", "Laisser un commentaire", "x".repeat(301)])).toEqual([false, true, false]);
   });
 });

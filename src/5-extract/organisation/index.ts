@@ -1,3 +1,4 @@
+import { collapseWhitespace } from "../../common/normalize.js";
 import type { CandidateMention } from "../../types.js";
 import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
@@ -60,6 +61,6 @@ const tokensOf = (doc: ExtractionDocument, span: CandidateMention) => doc.tokens
 
 /** A name as written, whitespace collapsed, first letter capitalised ("ministère des…" → "Ministère des…"). */
 export function nameFromText(doc: ExtractionDocument, from: number, to: number): string {
-  const text = doc.text.slice(doc.tokens[from].start, doc.tokens[to].end).replace(/\s+/g, " ");
+  const text = collapseWhitespace(doc.text.slice(doc.tokens[from].start, doc.tokens[to].end));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

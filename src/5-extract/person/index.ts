@@ -88,7 +88,8 @@ function fromFirstName(doc: ExtractionDocument, i: number, taken: Set<number>): 
 
 const isOrdinaryWord = (token: DocToken) => commonWords().has(token.key) || isAdjective(token.text);
 
-const isFirstName = (key: string) => firstNames().has(key) || key.split("-").every((part) => firstNames().has(part));
+/** A known first name, or a compound of them ("jean-yves"); only hyphenated words are split (most capitalised words are not first names). */
+const isFirstName = (key: string) => firstNames().has(key) || (key.includes("-") && key.split("-").every((part) => firstNames().has(part)));
 
 /** Two or more unknown capitalised words, not at the start of a sentence: a guess the tagger may confirm. */
 function capitalisedRun(doc: ExtractionDocument, i: number, taken: Set<number>): NameSpan | undefined {
