@@ -1,5 +1,6 @@
 import { foldKey } from "../common/normalize.js";
 import type { Sentence, Token } from "../types.js";
+import { detached } from "../common/detached.js";
 
 /** A token as the extractors see it: its text plus what every rule asks about it. */
 export interface DocToken extends Token {
@@ -60,7 +61,7 @@ function wordFacts(text: string): WordFacts {
       upper: allCaps || (text.length > 1 && text === text.toUpperCase() && LETTER.test(text)),
     };
     if (factsCache.size >= MAX_CACHED_WORDS) factsCache.clear();
-    factsCache.set(text, facts);
+    factsCache.set(detached(text), facts);
   }
   return facts;
 }

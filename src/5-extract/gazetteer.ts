@@ -2,6 +2,7 @@ import { lexiconEntries } from "../common/lexicons.js";
 import { foldKey } from "../common/normalize.js";
 import { tokenize } from "../4-tokenize/tokenize.js";
 import type { DocToken, ExtractionDocument } from "./document.js";
+import { detached } from "../common/detached.js";
 
 /** What a lookup needs to know of a token. */
 export type LookupToken = Pick<DocToken, "key" | "text" | "capitalised" | "allCaps">;
@@ -90,7 +91,7 @@ function tokenKeys(name: string): readonly string[] {
   if (!keys) {
     keys = tokenize(name).map((token) => foldKey(token.text));
     if (keysOfName.size >= MAX_CACHED_NAMES) keysOfName.clear();
-    keysOfName.set(name, keys);
+    keysOfName.set(detached(name), keys);
   }
   return keys;
 }

@@ -1,3 +1,5 @@
+import { detached } from "./detached.js";
+
 /** Text keys for matching: the same name written with or without accents, typographic apostrophes or hyphens compares equal. */
 
 const APOSTROPHES = /[\u2019\u2018\u02bc`´]/g;
@@ -30,7 +32,7 @@ export function nameKey(text: string): string {
   if (key === undefined) {
     key = foldKey(text).replace(/-/g, " ").replace(/\s+/g, " ").trim();
     if (nameKeys.size >= MAX_CACHED_NAMES) nameKeys.clear();
-    nameKeys.set(text, key);
+    nameKeys.set(detached(text), key);
   }
   return key;
 }

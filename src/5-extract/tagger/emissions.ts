@@ -4,6 +4,7 @@ import {
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
 import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
+import { detached } from "../../common/detached.js";
 
 /**
  * Emission scores with the weights summed once per distinct token string. Most features of a token
@@ -129,7 +130,7 @@ export class CachedEmissions {
     const lookup = this.lexicons.lookup(token);
     this.hashes.push(hashes);
     this.lookups.push(lookup);
-    this.ids.set(token, id);
+    this.ids.set(detached(token), id);
     this.rows.clear();
     addOwnFeatures(this.rows, hashes);
     addLexiconFeatures(this.rows, lookup.wholeBits, 0, 0, hashes.shortShape);

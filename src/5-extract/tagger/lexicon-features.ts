@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { tokenize } from "../../4-tokenize/tokenize.js";
 import { lexiconEntries } from "../../common/lexicons.js";
 import { nameKey } from "../../common/normalize.js";
+import { detached } from "../../common/detached.js";
 
 /**
  * The project lexicons whose membership the tagger uses as features (data/lexicons/NAME.txt).
@@ -128,7 +129,7 @@ export class LexiconMatcher {
     if (lookup === undefined) {
       if (this.lookups.size >= LOOKUP_CACHE_LIMIT) this.lookups.clear();
       lookup = this.lookup(token);
-      this.lookups.set(token, lookup);
+      this.lookups.set(detached(token), lookup);
     }
     return lookup;
   }
