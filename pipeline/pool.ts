@@ -55,7 +55,7 @@ class InlinePool implements ExtractionPool {
 /** The compiled worker (tests that run the sources still use the build that `npm test` makes first). */
 const WORKER_FILE = join(PROJECT_ROOT, "dist", "pipeline", "worker.js");
 /** Articles per message: one message per article cost the main thread more than reading the files. */
-const BATCH = 8;
+const BATCH = 16;
 
 /** What a worker is told at start: how names are found, and whether it loads the tagger's model or waits to be given it. */
 export interface WorkerSettings {
