@@ -47,7 +47,7 @@ interface WordFacts {
 /** Words recur throughout a corpus: their facts are worked out once (folding and four regexes per token were a third of extraction). */
 const factsCache = new Map<string, WordFacts>();
 /** Bounds the cache on huge vocabularies; starting afresh only costs recomputation. */
-const MAX_CACHED_WORDS = 100_000;
+const MAX_CACHED_WORDS = 30_000;
 
 function wordFacts(text: string): WordFacts {
   let facts = factsCache.get(text);

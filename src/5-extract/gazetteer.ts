@@ -84,7 +84,7 @@ export class Gazetteer<T> {
 
 /** Names are added again and again (propagation adds every name an article mentions): their keys are remembered, up to a bound. */
 const keysOfName = new Map<string, readonly string[]>();
-const MAX_CACHED_NAMES = 50_000;
+const MAX_CACHED_NAMES = 20_000;
 
 function tokenKeys(name: string): readonly string[] {
   let keys = keysOfName.get(name);

@@ -24,7 +24,7 @@ export function foldKey(text: string): string {
 /** Names recur across mentions and articles: their keys are remembered (a few per mention were a third of within-article resolution). */
 const nameKeys = new Map<string, string>();
 /** Bounds the memory on huge corpora; starting afresh only costs recomputation. */
-const MAX_CACHED_NAMES = 50_000;
+const MAX_CACHED_NAMES = 20_000;
 
 /** `foldKey` that also treats hyphens as spaces and collapses whitespace: for comparing names. */
 export function nameKey(text: string): string {
