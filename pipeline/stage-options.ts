@@ -6,10 +6,10 @@ import type { StageOptions } from "./stages.js";
 /** How PERSON, ORG and LOCATION are found: rules only, rules fused with the tagger, or the tagger alone (to measure it). */
 export type NameFinding = "rules" | "fused" | "tagger";
 
-/** What the caller decides about extraction (serialisable: it is sent to worker threads). */
+/** What the caller decides about extraction. */
 export interface ExtractionSettings {
   names: NameFinding;
-  /** The tagger's model, its weights in shared memory (loaded once for all threads); else each thread loads the default model. */
+  /** The tagger's model, its weights in shared memory (read by one worker for all: pipeline/worker.ts); else this thread loads the default model. */
   model?: LinearModel;
 }
 

@@ -49,7 +49,7 @@ export function modelHash(path: string = DEFAULT_MODEL_PATH): string {
 }
 
 /** Throws unless this code can tag with the model: its features must be those of this extractor version. */
-export function checkModel(model: LinearModel): void {
+function checkModel(model: LinearModel): void {
   if (model.header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model features v${model.header.featureVersion}, code v${FEATURE_VERSION}: retrain with npm run train`);
   }
