@@ -107,9 +107,11 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   const files = listSourceFiles(inputDir, outputDir);
   const version = pipelineVersion(run.names);
   const previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined;
-  const rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive });
-  const pool = await createPool(run.jobs, run.names);
+  // What must be closed however the run ends.
+  const opened: { rowsFile?: MentionRowsFile; pool?: ExtractionPool } = {};
   try {
+    const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
+    const pool = (opened.pool = await createPool(run.jobs, run.names));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const progress = new Progress(files.length, run.progress ?? false);
     const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
@@ -154,8 +156,8 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     return summary;
   } finally {
     previous?.close();
-    rowsFile.close();
-    await pool.close();
+    opened.rowsFile?.close();
+    await opened.pool?.close();
   }
 }
 
