@@ -101,18 +101,9 @@ export interface ArticleExtraction {
  * rows themselves are rendered once, where the article is extracted (`MentionRows`), with an empty
  * entity id cell that the writer fills in; the state keeps them apart (pipeline/state/).
  */
-export interface ArticleRecord {
-  articleId: string;
-  sourcePath: string;
-  sha256: string;
+export interface ArticleRecord extends Omit<ArticleExtraction, "mentions" | "sentences"> {
   /** Its row of articles.csv as CSV, without the line end. */
   row: string;
-  date: string;
-  language: string;
-  status: ArticleStatus;
-  reason: string;
-  wordCount: number;
-  entities: LocalEntity[];
   /** Per mention, in row order: the index of its entity in `entities`. */
   mentionEntities: number[];
   /** Per mention: the byte offset, in the article's rows, where its entity id goes. */
