@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { listSourceFiles, type ListedFile } from "../src/1-read/list-files.js";
 import { fileStamp, readArticle } from "../src/1-read/read-file.js";
@@ -56,6 +56,8 @@ export const STATE_DIR = ".state";
 const INDEX_FILE = "articles.jsonl";
 const ROWS_FILE = "mention-rows.dat";
 const REGISTRY_FILE = "entity-ids.json";
+/** The state of earlier pipeline versions (one JSON line per extraction): never reused, removed by the next run. */
+const LEGACY_STATE_FILES = ["extractions.jsonl"];
 /**
  * Articles waiting, per job, for extraction or for their turn to be consumed in order. Requests
  * are paths and results a few kilobytes; with 16, the workers ran dry whenever this thread was
@@ -153,6 +155,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     };
     writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
     commitFiles(outputDir, staged);
+    for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
     return summary;
   } finally {
     previous?.close();
@@ -188,7 +191,8 @@ function openPreviousIndex(stateDir: string, version: string, ranBefore: boolean
     index = new PreviousIndex(path, version);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      if (ranBefore) warn(`the extraction cache ${path} is missing; every article is extracted again`);
+      const olderVersion = LEGACY_STATE_FILES.some((name) => existsSync(join(stateDir, name)));
+      if (ranBefore && !olderVersion) warn(`the extraction cache ${path} is missing; every article is extracted again`);
     } else if (!(error instanceof StaleStateError)) warn(`the extraction cache ${path} is damaged; every article is extracted again`);
     return undefined;
   }

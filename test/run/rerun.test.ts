@@ -115,6 +115,19 @@ describe("a pipeline change", () => {
     expect(warnings).toEqual([]);
   });
 
+  test("the state of an earlier pipeline version (extractions.jsonl) is ignored without a warning, then removed", async () => {
+    const input = temporaryFolder();
+    const output = temporaryFolder();
+    for (const i of [0, 1]) copySample(i, input);
+    await run(input, output);
+    for (const name of ["articles.jsonl", "mention-rows.dat"]) rmSync(join(output, ".state", name));
+    writeFileSync(join(output, ".state", "extractions.jsonl"), '{"spool":1,"version":"0000000000000000"}\n');
+    const { summary, warnings } = await run(input, output);
+    expect(summary.articles).toMatchObject({ extracted: 2, reused: 0 });
+    expect(warnings).toEqual([]);
+    expect(readdirSync(join(output, ".state")).sort()).toEqual(["articles.jsonl", "entity-ids.json", "mention-rows.dat"]);
+  });
+
   test("files removed since the last run are counted even when its cache cannot be reused", async () => {
     const input = temporaryFolder();
     const output = temporaryFolder();
