@@ -106,14 +106,15 @@ interface Run extends RunOptions {
 /** The run itself, reusing the previous run's state when `reuse` is set and the state is sound. */
 async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   const { inputDir, outputDir, stateDir, warn } = run;
-  const files = listSourceFiles(inputDir, outputDir);
-  const version = pipelineVersion(run.names);
-  const previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined;
   // What must be closed however the run ends.
-  const opened: { rowsFile?: MentionRowsFile; pool?: ExtractionPool } = {};
+  const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; pool?: ExtractionPool } = {};
   try {
-    const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
+    // The workers start first: they load the lexicons and the model while this thread lists the files.
     const pool = (opened.pool = await createPool(run.jobs, run.names));
+    const files = listSourceFiles(inputDir, outputDir);
+    const version = pipelineVersion(run.names);
+    const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
+    const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const progress = new Progress(files.length, run.progress ?? false);
     const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
@@ -158,7 +159,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
     return summary;
   } finally {
-    previous?.close();
+    opened.previous?.close();
     opened.rowsFile?.close();
     await opened.pool?.close();
   }
