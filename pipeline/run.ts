@@ -5,9 +5,10 @@ import { fileStamp, readArticle } from "../src/1-read/read-file.js";
 import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.js";
 import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
-import { csvTable, parseCsv, toCsv } from "../src/7-write/csv.js";
+import { ArticlesTable } from "../src/7-write/articles-table.js";
+import { parseCsv, toCsv } from "../src/7-write/csv.js";
 import { MentionPlan, writeMentionsTable, type RowsPlace } from "../src/7-write/mentions-table.js";
-import { ARTICLE_COLUMNS, ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
+import { ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
 import type { ArticleRecord } from "../src/types.js";
 import { skippedRecord, type Extracted } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
@@ -107,7 +108,7 @@ interface Run extends RunOptions {
 async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   const { inputDir, outputDir, stateDir, warn } = run;
   // What must be closed however the run ends.
-  const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; pool?: ExtractionPool } = {};
+  const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; articles?: ArticlesTable; pool?: ExtractionPool } = {};
   try {
     // The workers start first: they load the lexicons and the model while this thread lists the files.
     const pool = (opened.pool = await createPool(run.jobs, run.names));
@@ -116,9 +117,11 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
     const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
+    const articlesPath = temporaryPathFor(join(outputDir, "articles.csv"));
+    const articles = (opened.articles = new ArticlesTable(articlesPath));
     const progress = new Progress(files.length, run.progress ?? false);
     const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
-    const pass = await extractAll(files, { previous, pool, rowsFile, index, jobs: run.jobs, progress });
+    const pass = await extractAll(files, { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
     progress.stop();
     previous?.close();
     rowsFile.finishWriting();
@@ -128,7 +131,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
 
     const groups = pass.resolver.finish();
     const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), outputDir, warn));
-    const staged: StagedFile[] = [{ temporary: indexPath, target: join(stateDir, INDEX_FILE) }];
+    const staged: StagedFile[] = [{ temporary: indexPath, target: join(stateDir, INDEX_FILE) }, { temporary: articlesPath, target: join(outputDir, "articles.csv") }];
     if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: join(stateDir, ROWS_FILE) });
     const stage = (target: string) => {
       const temporary = temporaryPathFor(target);
@@ -138,8 +141,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const mentionsPath = stage(join(outputDir, "mentions.csv"));
     const counts = writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode: (node) => pass.resolver.groupOfNode(node), ids });
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
-    const articlesPath = stage(join(outputDir, "articles.csv"));
-    writeFileDurable(articlesPath, csvTable(ARTICLE_COLUMNS, byArticleId(files).map((i) => pass.articleLines[i])));
+    articles.finish(byArticleId(files));
     writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
     writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
     writeFileDurable(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
@@ -161,6 +163,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   } finally {
     opened.previous?.close();
     opened.rowsFile?.close();
+    opened.articles?.close();
     await opened.pool?.close();
   }
 }
@@ -219,8 +222,6 @@ function previousSourcePaths(previous: PreviousIndex | undefined, outputDir: str
 interface ExtractionPass {
   resolver: CrossArticleResolver;
   plan: MentionPlan;
-  /** Per file, in listing order: its articles.csv row. */
-  articleLines: string[];
   counts: { extracted: number; reused: number; skipped: number };
 }
 
@@ -230,6 +231,7 @@ interface ExtractionContext {
   pool: ExtractionPool;
   rowsFile: MentionRowsFile;
   index: IndexWriter;
+  articles: ArticlesTable;
   jobs: number;
   progress: Progress;
 }
@@ -249,10 +251,10 @@ interface Placed {
  * mention rows themselves stay on disk.
  */
 async function extractAll(files: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
-  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), articleLines: [], counts: { extracted: 0, reused: 0, skipped: 0 } };
+  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 } };
   const consume = ({ record, rows, line, reused }: Placed) => {
     context.index.append(line);
-    pass.articleLines.push(record.row);
+    context.articles.add(record.row);
     pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)), rows);
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
     context.progress.tick();

@@ -39,13 +39,6 @@ export function toCsv<Row extends object>(columns: readonly (keyof Row & string)
   return BOM + headerLine(columns) + csvRecords(columns, rows);
 }
 
-/** A whole table from records already made by `csvCells`, in the order given. */
-export function csvTable(columns: readonly string[], records: Iterable<string>): string {
-  let text = BOM + headerLine(columns);
-  for (const record of records) text += record + "\r\n";
-  return text;
-}
-
 /** One record's cells as CSV, without a line end: for rows put together from parts. */
 export function csvCells(cells: readonly unknown[]): string {
   return stringify([cells], { ...STRINGIFY_OPTIONS, eof: false });

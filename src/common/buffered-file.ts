@@ -13,6 +13,7 @@ export class BufferedFile {
   private readonly fd: number;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  private closed = false;
   /** Bytes in the file, this object's writes included. */
   size: number;
 
@@ -43,8 +44,10 @@ export class BufferedFile {
     this.size += length;
   }
 
-  /** Writes what is left and flushes the file to disk. */
+  /** Writes what is left and flushes the file to disk; does nothing the second time. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       this.flush();
       fsyncSync(this.fd);
