@@ -26,7 +26,7 @@ Rerun it whenever articles change: unchanged articles are reused and entity ids 
 Options:
   --input DIR       folder of articles, read recursively (default: data/articles)
   --output DIR      folder for the tables (default: output)
-  --jobs N          worker threads (default: the number of cores, ${availableParallelism()} here)
+  --jobs N          threads extracting (default: the number of cores, ${availableParallelism()} here)
   --formats LIST    outputs to write, from csv,xlsx,html (default: all three; csv is always written)
   --no-model        rules only: do not use the statistical tagger (see README, licence)
   --quiet           no progress bar and no summary

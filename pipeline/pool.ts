@@ -8,25 +8,180 @@ import type { StageTimes } from "./extract-article.js";
 import type { NameFinding } from "./stage-options.js";
 import type { StageOptions } from "./stages.js";
 
-/** Runs `extractRecord` somewhere: in this thread, or spread over worker threads. */
-export interface ExtractionPool {
-  extract(article: Article): Promise<Extracted>;
+/**
+ * Runs `extractRecord` over `jobs` threads: `jobs - 1` worker threads, and this one. This thread
+ * extracts only once the run has shown it has many articles to extract (`expect`, or the
+ * requests themselves): it also lists, reuses and consumes the articles, and loading the stages
+ * here costs it most of a second, which a rerun with a few new articles would wait for. With one
+ * job, there are no workers and this thread extracts everything.
+ *
+ * Every thread takes the next articles in order from one backlog, as fast as it gets through them:
+ * workers a few batches ahead, this thread a few articles at a time between the other events.
+ * A thread fewer than one worker per job spares a heap of about 75 MB (lexicons, caches and their
+ * garbage): at 20,000 articles with the tagger, 2 jobs peaked at 432 MB with two workers.
+ */
+export class ExtractionPool {
   /** Milliseconds per stage, summed over every thread. */
-  readonly times: StageTimes;
-  close(): Promise<void>;
+  readonly times: StageTimes = {};
+  private readonly workers: Worker[];
+  private readonly inFlight: number[];
+  private readonly backlog: Request[] = [];
+  private readonly pending = new Map<number, Pick<Request, "resolve" | "reject">>();
+  private nextId = 0;
+  private requested = 0;
+  private expected = 0;
+  /** The shared weights, once the first worker has read them. */
+  private model: LinearModel | undefined;
+  private here: ExtractHere | "loading" | undefined;
+  private tickScheduled = false;
+  /** Set once the pool cannot extract (the model cannot be loaded): every request fails with it. */
+  private failure: Error | undefined;
+  private extractedInThisThread = 0;
+
+  /** `joinAfter`: articles to extract from which this thread joins the workers. */
+  constructor(
+    jobs: number,
+    private readonly names: NameFinding,
+    private readonly joinAfter = JOIN_AFTER,
+  ) {
+    const settings = (w: number): WorkerSettings => ({ names, model: names === "rules" ? undefined : w === 0 ? "load" : "wait" });
+    this.workers = Array.from({ length: jobs - 1 }, (_, w) => new Worker(WORKER_FILE, { workerData: settings(w) }));
+    this.inFlight = this.workers.map(() => 0);
+    this.workers.forEach((worker, w) => {
+      worker.on("message", (message: FromWorker) => this.receive(w, message));
+      worker.on("error", (error) => this.failAll(error));
+    });
+  }
+
+  /** Says that about `count` more articles will be asked for: this thread joins at once when they are many. */
+  expect(count: number): void {
+    this.expected += count;
+    this.schedule();
+  }
+
+  extract(article: Article): Promise<Extracted> {
+    if (this.failure) return Promise.reject(this.failure);
+    this.requested++;
+    return new Promise((resolve, reject) => {
+      this.backlog.push({ id: this.nextId++, article, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Articles extracted in this thread so far. */
+  get extractedHere(): number {
+    return this.extractedInThisThread;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  /** Handles the requests of the current event in one go, after it: workers get whole batches. */
+  private schedule(): void {
+    if (this.tickScheduled || this.backlog.length === 0) return;
+    this.tickScheduled = true;
+    setImmediate(() => this.tick());
+  }
+
+  private tick(): void {
+    this.tickScheduled = false;
+    this.feedWorkers();
+    if (this.backlog.length === 0 || !this.extractsHere()) return;
+    const here = this.here as ExtractHere;
+    const slice = this.backlog.splice(0, HERE_SLICE);
+    let done = 0;
+    try {
+      for (; done < slice.length; done++) slice[done].resolve(here(slice[done].article, this.times));
+      this.extractedInThisThread += done;
+    } catch (error) {
+      for (const request of slice.slice(done)) request.reject(error as Error);
+      this.failAll(error as Error);
+    }
+    this.schedule();
+  }
+
+  /** Fills every worker's queue: long while this thread does not extract, a few batches once it does. */
+  private feedWorkers(): void {
+    const window = typeof this.here === "function" ? JOINED_WINDOW : ALONE_WINDOW;
+    this.workers.forEach((worker, w) => {
+      while (this.inFlight[w] < window && this.backlog.length > 0) {
+        const requests = this.backlog.splice(0, Math.min(BATCH, window - this.inFlight[w]));
+        this.inFlight[w] += requests.length;
+        const transfer: ArrayBuffer[] = [];
+        const messages = requests.map(({ id, article, resolve, reject }) => {
+          this.pending.set(id, { resolve, reject });
+          // A copy that owns its memory: file buffers share a pool that must not be transferred.
+          const bytes = article.bytes ? new Uint8Array(article.bytes) : undefined;
+          if (bytes) transfer.push(bytes.buffer);
+          return { id, article: { ...article, bytes: bytes as Buffer | undefined } };
+        });
+        worker.postMessage(messages satisfies ToWorker, transfer);
+      }
+    });
+  }
+
+  /** Whether this thread extracts now; starts loading its stages when the time has come. */
+  private extractsHere(): boolean {
+    if (this.here === undefined && this.shouldJoin()) this.loadHere();
+    return typeof this.here === "function";
+  }
+
+  private shouldJoin(): boolean {
+    if (this.workers.length === 0) return true;
+    const many = Math.max(this.requested, this.expected) >= this.joinAfter;
+    return many && (this.names === "rules" || this.model !== undefined);
+  }
+
+  /** Loaded only to extract in this thread: a rerun with little to extract never loads the stages here. */
+  private loadHere(): void {
+    this.here = "loading";
+    const model = this.model;
+    Promise.all([import("./extract-article.js"), import("./stage-options.js")])
+      .then(([{ extractRecord, warmUp }, { stageOptions }]) => {
+        // Building the stages holds this thread up to half a second: the workers' queues are filled first.
+        this.feedWorkers();
+        const options = buildOptions(() => stageOptions({ names: this.names, model }));
+        warmUp(options);
+        this.here = (article, times) => fromJson(extractRecord(article, options, times));
+        this.schedule();
+      })
+      .catch((error: Error) => this.failAll(error));
+  }
+
+  private receive(w: number, message: FromWorker): void {
+    if ("model" in message) {
+      this.model = message.model;
+      this.workers.slice(1).forEach((other) => other.postMessage({ model: message.model } satisfies ToWorker));
+    } else if ("modelError" in message) {
+      this.failAll(new ModelLoadError(message.modelError));
+    } else {
+      const { results, times } = message;
+      this.inFlight[w] -= results.length;
+      for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
+      for (const result of results) {
+        this.pending.get(result.id)?.resolve(fromJson(result));
+        this.pending.delete(result.id);
+      }
+    }
+    this.schedule();
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error;
+    for (const request of [...this.pending.values(), ...this.backlog.splice(0)]) request.reject(error);
+    this.pending.clear();
+  }
 }
 
-export async function createPool(jobs: number, names: NameFinding): Promise<ExtractionPool> {
-  if (jobs > 1) return new WorkerPool(jobs, names);
-  // Loaded only to extract in this thread: with workers it never extracts, and loading the stages
-  // (lexicons, language profiles) was a tenth of a rerun.
-  const [{ extractRecord }, { stageOptions }] = await Promise.all([import("./extract-article.js"), import("./stage-options.js")]);
-  let options: StageOptions | undefined;
-  return new InlinePool((article, times) => {
-    // Built on first use, as in the workers: a rerun with nothing to extract never reads the model.
-    options ??= buildOptions(() => stageOptions({ names }));
-    return extractRecord(article, options, times);
-  });
+/**
+ * The record as read back from its JSON, which a worker sends (cloning the object as well cost
+ * this thread as much again) and the index needs anyway. Made from its JSON here too: the record
+ * extracted in this thread holds slices of the article's text, which cross-article resolution
+ * would keep (50,000 articles: 18 MB of whole articles kept for their entities' names).
+ */
+function fromJson({ json, rows }: Pick<Extracted, "json" | "rows">): Extracted {
+  return { record: JSON.parse(json) as Extracted["record"], json, rows };
 }
 
 /** The stage options, a model that cannot be loaded reported as such. */
@@ -41,21 +196,27 @@ function buildOptions(build: () => StageOptions): StageOptions {
 /** The tagger's model cannot be loaded (missing, damaged, or made for other features). */
 export class ModelLoadError extends Error {}
 
-class InlinePool implements ExtractionPool {
-  readonly times: StageTimes = {};
-  constructor(private readonly extractOne: (article: Article, times: StageTimes) => Extracted) {}
-
-  async extract(article: Article): Promise<Extracted> {
-    return this.extractOne(article, this.times);
-  }
-
-  async close(): Promise<void> {}
-}
-
 /** The compiled worker (tests that run the sources still use the build that `npm test` makes first). */
 const WORKER_FILE = join(PROJECT_ROOT, "dist", "pipeline", "worker.js");
 /** Articles per message: one message per article cost the main thread more than reading the files. */
 const BATCH = 16;
+/** Articles in a worker's queue while this thread does not extract: enough to cover its pauses (reusing files, writing the state). */
+const ALONE_WINDOW = 8 * BATCH;
+/** Once this thread extracts too: a batch being extracted and one waiting, so that the rest of the backlog goes to whichever thread is free. */
+const JOINED_WINDOW = 2 * BATCH;
+/** Articles this thread extracts before it turns to other events (worker results among them). */
+const HERE_SLICE = 4;
+/** Articles to extract from which this thread joins the workers (see the class comment). */
+const JOIN_AFTER = 1000;
+
+type ExtractHere = (article: Article, times: StageTimes) => Extracted;
+
+interface Request {
+  id: number;
+  article: Article;
+  resolve: (extracted: Extracted) => void;
+  reject: (error: Error) => void;
+}
 
 /** What a worker is told at start: how names are found, and whether it loads the tagger's model or waits to be given it. */
 export interface WorkerSettings {
@@ -74,88 +235,4 @@ export interface WorkerResult {
   id: number;
   json: string;
   rows: Extracted["rows"];
-}
-
-interface Pending {
-  resolve: (extracted: Extracted) => void;
-  reject: (error: Error) => void;
-}
-
-class WorkerPool implements ExtractionPool {
-  readonly times: StageTimes = {};
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, Pending>();
-  private readonly load: number[];
-  /** Requests not yet sent, per worker, with the buffers they transfer. */
-  private readonly unsent: { requests: WorkerRequest[]; transfer: ArrayBuffer[] }[];
-  private flushScheduled = false;
-  private nextId = 0;
-  /** Set once the pool cannot extract (the model cannot be loaded): every request fails with it. */
-  private failure: Error | undefined;
-
-  constructor(jobs: number, names: NameFinding) {
-    const settings = (w: number): WorkerSettings => ({ names, model: names === "rules" ? undefined : w === 0 ? "load" : "wait" });
-    this.workers = Array.from({ length: jobs }, (_, w) => new Worker(WORKER_FILE, { workerData: settings(w) }));
-    this.load = this.workers.map(() => 0);
-    this.unsent = this.workers.map(() => ({ requests: [], transfer: [] }));
-    this.workers.forEach((worker, w) => {
-      worker.on("message", (message: FromWorker) => {
-        if ("model" in message) return this.workers.slice(1).forEach((other) => other.postMessage({ model: message.model } satisfies ToWorker));
-        if ("modelError" in message) return this.failAll(new ModelLoadError(message.modelError));
-        const { results, times } = message;
-        this.load[w] -= results.length;
-        for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
-        for (const { id, json, rows } of results) {
-          // The record comes as JSON, which the index needs anyway: cloning the object as well cost this thread as much again.
-          this.pending.get(id)?.resolve({ record: JSON.parse(json) as Extracted["record"], json, rows });
-          this.pending.delete(id);
-        }
-      });
-      worker.on("error", (error) => this.failAll(error));
-    });
-  }
-
-  extract(article: Article): Promise<Extracted> {
-    const id = this.nextId++;
-    const w = this.load.indexOf(Math.min(...this.load));
-    this.load[w]++;
-    return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.pending.set(id, { resolve, reject });
-      // A copy that owns its memory: file buffers share a pool that must not be transferred.
-      const bytes = article.bytes ? new Uint8Array(article.bytes) : undefined;
-      const batch = this.unsent[w];
-      batch.requests.push({ id, article: { ...article, bytes: bytes as Buffer | undefined } });
-      if (bytes) batch.transfer.push(bytes.buffer);
-      if (batch.requests.length >= BATCH) this.send(w);
-      else this.scheduleFlush();
-    });
-  }
-
-  /** Sends the partial batches once the caller waits for results (or has nothing more to give). */
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.workers.forEach((_, w) => this.send(w));
-    });
-  }
-
-  private send(w: number): void {
-    const { requests, transfer } = this.unsent[w];
-    if (requests.length === 0) return;
-    this.workers[w].postMessage(requests, transfer);
-    this.unsent[w] = { requests: [], transfer: [] };
-  }
-
-  private failAll(error: Error): void {
-    this.failure ??= error;
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
 }

@@ -12,7 +12,7 @@ import { ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
 import type { ArticleRecord } from "../src/types.js";
 import { skippedRecord, type Extracted } from "./article-extraction.js";
 import { writeExtraFormats, type OutputFormat } from "./formats.js";
-import { createPool, ModelLoadError, type ExtractionPool } from "./pool.js";
+import { ExtractionPool, ModelLoadError } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
 import { Progress } from "./progress.js";
 import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry, type IndexLine, type Stamp } from "./state/article-index.js";
@@ -111,10 +111,11 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; articles?: ArticlesTable; pool?: ExtractionPool } = {};
   try {
     // The workers start first: they load the lexicons and the model while this thread lists the files.
-    const pool = (opened.pool = await createPool(run.jobs, run.names));
+    const pool = (opened.pool = new ExtractionPool(run.jobs, run.names));
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);
     const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
+    pool.expect(files.filter((file) => !previous?.entry(file.sourcePath)).length);
     const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const articlesPath = temporaryPathFor(join(outputDir, "articles.csv"));
