@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { BufferedFile } from "../common/buffered-file.js";
-import { Int32List } from "../common/int32-list.js";
+import { Int32List } from "../common/typed-list.js";
 import { BOM, headerLine } from "./csv.js";
 import { ARTICLE_COLUMNS } from "./rows.js";
 

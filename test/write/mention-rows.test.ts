@@ -72,3 +72,12 @@ test("a record keeps what the tables need, its articles.csv row included, and no
   const row = { article_id: ARTICLES[0].articleId, source_path: ARTICLES[0].sourcePath, sha256: ARTICLES[0].sha256, date: "2019-03-01", language: "fra", status: "extracted", reason: "", word_count: 10, mention_count: 3 };
   expect(`${record.row}\r\n`).toBe(toCsv(ARTICLE_COLUMNS, [row]).split("\r\n").slice(1).join("\r\n"));
 });
+
+test("the plan gives back where each article's rows are, offsets past 4 GB and CRCs past 2^31 included, and its date", () => {
+  const plan = new MentionPlan();
+  const places: [number, number, number][] = [[2 ** 33 + 5, 1234, 0xfedcba98], [0, 0, 0], [7, 1, 0x7fffffff], [9, 2, 1]];
+  places.forEach((place, i) => plan.add(toArticleRecord(ARTICLES[i % ARTICLES.length]).record, [0, 1], place));
+  expect(places.map((_, a) => plan.rowsOf(a))).toEqual(places);
+  expect(places.map((_, a) => plan.dateOf(a))).toEqual(places.map((_, i) => ARTICLES[i % ARTICLES.length].date));
+  expect(plan.articleCount).toBe(4);
+});

@@ -1,0 +1,36 @@
+/** A growing list of numbers in a typed array: a quarter (int32) or half (float64) of the memory of a JavaScript array of numbers. */
+class TypedList<Items extends Int32Array | Float64Array> {
+  private items: Items;
+  length = 0;
+
+  constructor(private readonly allocate: (length: number) => Items) {
+    this.items = allocate(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = this.allocate(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index];
+  }
+}
+
+/** 32-bit integers. */
+export class Int32List extends TypedList<Int32Array> {
+  constructor() {
+    super((length) => new Int32Array(length));
+  }
+}
+
+/** Any number, such as byte offsets into files larger than 2 GB. */
+export class Float64List extends TypedList<Float64Array> {
+  constructor() {
+    super((length) => new Float64Array(length));
+  }
+}
