@@ -264,7 +264,7 @@ async function extractAll(files: ListedFile[], context: ExtractionContext): Prom
     // Placed in article order, so that the state is the same whatever the number of jobs.
     const queue: Promise<() => Placed>[] = [];
     for (const file of files) {
-      queue.push(reuseOrExtract(file, context));
+      queue.push(awaitedLater(reuseOrExtract(file, context)));
       if (queue.length >= context.jobs * IN_FLIGHT_PER_JOB) consume((await queue.shift()!)());
     }
     while (queue.length > 0) consume((await queue.shift()!)());
@@ -272,6 +272,16 @@ async function extractAll(files: ListedFile[], context: ExtractionContext): Prom
     context.index.close();
   }
   return pass;
+}
+
+/**
+ * The promise, marked as handled: when extraction cannot go on (a model that cannot be loaded),
+ * every request fails at once; the first one awaited reports it, and the others must not end the
+ * process as unhandled rejections before they are.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
