@@ -115,14 +115,15 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);
     const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
-    pool.expect(files.filter((file) => !previous?.entry(file.sourcePath)).length);
+    const unseen = files.filter((file) => !previous?.entry(file.sourcePath));
+    pool.expect(unseen.length);
     const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const articlesPath = temporaryPathFor(join(outputDir, "articles.csv"));
     const articles = (opened.articles = new ArticlesTable(articlesPath));
     const progress = new Progress(files.length, run.progress ?? false);
     const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
-    const pass = await extractAll(files, { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
+    const pass = await extractAll(files, unseen, { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
     progress.stop();
     previous?.close();
     rowsFile.finishWriting();
@@ -249,9 +250,12 @@ interface Placed {
  * Reads the files in order, reuses or extracts each, and consumes the results in the same order
  * (workers may finish out of order): each goes to the index, its row to the articles table, its
  * entities to cross-article resolution and what its mentions need to the mention plan; the
- * mention rows themselves stay on disk.
+ * mention rows themselves stay on disk. The first files the previous run did not see (`unseen`)
+ * are sent to extraction before the others are reused: in a rerun they tend to come last (their
+ * names carry later dates or numbers), and the extracting threads would wait for this thread to go
+ * through every other file first.
  */
-async function extractAll(files: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
+async function extractAll(files: ListedFile[], unseen: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
   const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 } };
   const consume = ({ record, rows, line, reused }: Placed) => {
     context.index.append(line);
@@ -260,12 +264,15 @@ async function extractAll(files: ListedFile[], context: ExtractionContext): Prom
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
     context.progress.tick();
   };
+  const inFlight = context.jobs * IN_FLIGHT_PER_JOB;
+  const start = (file: ListedFile) => awaitedLater(reuseOrExtract(file, context));
+  const early = new Map(unseen.slice(0, inFlight).map((file) => [file, start(file)]));
   try {
     // Placed in article order, so that the state is the same whatever the number of jobs.
     const queue: Promise<() => Placed>[] = [];
     for (const file of files) {
-      queue.push(awaitedLater(reuseOrExtract(file, context)));
-      if (queue.length >= context.jobs * IN_FLIGHT_PER_JOB) consume((await queue.shift()!)());
+      queue.push(early.get(file) ?? start(file));
+      if (queue.length >= inFlight) consume((await queue.shift()!)());
     }
     while (queue.length > 0) consume((await queue.shift()!)());
   } finally {
