@@ -13,7 +13,7 @@ import { evaluateSpans, formatDevScores } from "../src/5-extract/tagger/evaluate
 import { FeatureExtractor } from "../src/5-extract/tagger/features.js";
 import { createTagger, DEFAULT_MODEL_PATH, loadTagger, modelHash } from "../src/5-extract/tagger/index.js";
 import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
-import { serializeModel } from "../src/5-extract/tagger/perceptron.js";
+import { quantiseModel, serializeModel } from "../src/5-extract/tagger/perceptron.js";
 import { trainPerceptron } from "../src/5-extract/tagger/train.js";
 
 const { values: options } = parseArgs({
@@ -45,7 +45,7 @@ const model = trainPerceptron(trainingSentences, extractor, {
   seed,
   training: { corpora: corpora.map((corpus) => corpus.name).join(" + "), dev: `every ${DEV_EVERY}th document held out` },
   onEpoch: (progress, snapshot) => {
-    const tagger = createTagger(snapshot(), lexicons);
+    const tagger = createTagger(quantiseModel(snapshot()), lexicons);
     const devScores = corpora
       .map((corpus) => `${corpus.name} ${evaluateSpans(tagger.spans, corpus.dev, ["PER", "ORG", "LOC"]).micro!.f1.toFixed(4)}`)
       .join(", ");
@@ -58,7 +58,7 @@ mkdirSync(dirname(options.out), { recursive: true });
 writeFileAtomic(options.out, serializeModel(model));
 console.log(`wrote ${options.out}: ${(statSync(options.out).size / 1e6).toFixed(1)} MB, sha256 ${modelHash(options.out)}, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
 
-// Scores of the model as written (weights quantised), not of the in-memory one.
+// Scores of the model as read back from the file written (the epochs' scores are of their snapshots, quantised the same way).
 const written = loadTagger(options.out);
 for (const corpus of corpora) console.log(`\n${corpus.name} dev, PER/ORG/LOC:\n${formatDevScores(written.spans, corpus.dev)}`);
 

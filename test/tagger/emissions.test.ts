@@ -7,9 +7,11 @@ import { FeatureExtractor } from "../../src/5-extract/tagger/features.js";
 import { loadSharedModel } from "../../src/5-extract/tagger/index.js";
 import { LABEL_COUNT } from "../../src/5-extract/tagger/labels.js";
 import { LexiconMatcher } from "../../src/5-extract/tagger/lexicon-features.js";
-import { emissionScores } from "../../src/5-extract/tagger/perceptron.js";
+import { emissionScores, ZERO_LEVEL } from "../../src/5-extract/tagger/perceptron.js";
 
 const model = loadSharedModel();
+/** The weights expanded to float32, level × scale, as the model held them before it kept the int16 levels (the scale is level 1's value). */
+const floatWeights = Float32Array.from(model.weights.levels, (level) => level * model.weights.values[ZERO_LEVEL + 1]);
 const lexicons = LexiconMatcher.fromProjectLexicons();
 const extractor = new FeatureExtractor(model.header.hashBits, lexicons);
 
@@ -24,10 +26,10 @@ const SENTENCES: string[][] = [
   ["Paris"],
 ];
 
-/** The emission scores as training computes them: every feature of the sentence, added up in order. */
+/** The emission scores as training computes them: every feature of the sentence, added up in order, over float32 weights. */
 function expected(tokens: string[]): Float64Array {
   const scores = new Float64Array(tokens.length * LABEL_COUNT);
-  emissionScores(model.weights, extractor.extract(tokens), tokens.length, scores);
+  emissionScores(floatWeights, extractor.extract(tokens), tokens.length, scores);
   return scores;
 }
 

@@ -3,7 +3,7 @@ import { createTagger } from "../../src/5-extract/tagger/index.js";
 import type { LabeledSentence } from "../../src/5-extract/tagger/corpus.js";
 import type { TokenSpan } from "../../src/5-extract/tagger/labels.js";
 import { LexiconMatcher, TAGGER_LEXICONS } from "../../src/5-extract/tagger/lexicon-features.js";
-import { serializeModel } from "../../src/5-extract/tagger/perceptron.js";
+import { deserializeModel, quantiseModel, serializeModel } from "../../src/5-extract/tagger/perceptron.js";
 import { trainPerceptron, type TrainOptions } from "../../src/5-extract/tagger/train.js";
 
 /** A tiny corpus: "text" with entities marked as [[name|TYPE]]. */
@@ -25,7 +25,7 @@ test("training on a small fixture lowers the error and learns its names", () => 
   const model = trainPerceptron(FIXTURE, extractor(), { ...OPTIONS, onEpoch: (progress) => errors.push(progress.tokenErrors) });
   expect(errors[0]).toBeGreaterThan(0);
   expect(errors[errors.length - 1]).toBeLessThan(errors[0]);
-  const tagger = createTagger(model, noLexicons());
+  const tagger = createTagger(quantiseModel(model), noLexicons());
   for (const sentence of FIXTURE) expect(tagger.spans(sentence.tokens)).toEqual(sentence.spans);
 });
 
@@ -36,8 +36,19 @@ test("training twice gives byte-identical model files", () => {
 });
 
 test("a different seed shuffles differently but still learns the fixture", () => {
-  const tagger = createTagger(trainPerceptron(FIXTURE, extractor(), { ...OPTIONS, seed: 8 }), noLexicons());
+  const tagger = createTagger(quantiseModel(trainPerceptron(FIXTURE, extractor(), { ...OPTIONS, seed: 8 })), noLexicons());
   expect(tagger.spans(FIXTURE[0].tokens)).toEqual(FIXTURE[0].spans);
+});
+
+test("a trained model quantised in memory is the model its file gives back", () => {
+  const trained = trainPerceptron(FIXTURE, extractor(), OPTIONS);
+  const quantised = quantiseModel(trained);
+  const read = deserializeModel(serializeModel(trained));
+  expect(read.header).toEqual(quantised.header);
+  expect(read.transitions).toEqual(quantised.transitions);
+  expect(read.weights.values).toEqual(quantised.weights.values);
+  // As bytes: Jest compares the 589,824 levels one by one slowly.
+  expect(Buffer.from(read.weights.levels.buffer).equals(Buffer.from(quantised.weights.levels.buffer))).toBe(true);
 });
 
 function parseFixture(text: string): LabeledSentence {

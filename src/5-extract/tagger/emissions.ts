@@ -4,6 +4,7 @@ import {
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
 import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
+import { type QuantisedWeights, ZERO_LEVEL } from "./perceptron.js";
 import { detached } from "../../common/detached.js";
 
 /**
@@ -14,11 +15,10 @@ import { detached } from "../../common/detached.js";
  * occurrence adds up five cached vectors and looks up only the features that combine several tokens.
  * Reading forty-odd scattered weight rows per token was most of the tagger's time.
  *
- * The sums come out bit for bit as `emissionScores` over `FeatureExtractor.extract` gives them for a
- * model read from a file, whatever the order of the additions: its weights are int16 multiples of a
- * float32 scale, rounded to float32, so every non-zero weight is a multiple of ulp(scale) below 2^39
- * of them, and any sum of fewer than 2^14 such weights is exact in float64. (The weights of a model
- * fresh from training are not quantised: there the last bit of a score may differ.)
+ * The sums come out bit for bit as `emissionScores` over `FeatureExtractor.extract` gives them,
+ * whatever the order of the additions: the weights are int16 multiples of a float32 scale, rounded
+ * to float32 (`QuantisedWeights`), so every non-zero weight is a multiple of ulp(scale) below 2^39
+ * of them, and any sum of fewer than 2^14 such weights is exact in float64.
  */
 
 /** Per cached token, vectors of LABEL_COUNT sums: its own features, then one per `NEIGHBOUR_OFFSETS` entry. */
@@ -53,7 +53,7 @@ export class CachedEmissions {
   private multiTokenBits = new Int32Array(64);
 
   constructor(
-    private readonly weights: Float32Array,
+    private readonly weights: QuantisedWeights,
     hashBits: number,
     private readonly lexicons: LexiconMatcher,
     private readonly cacheLimit = CACHE_LIMIT,
@@ -172,15 +172,15 @@ export class CachedEmissions {
   }
 }
 
-/** Adds to `sums[at + y]` the weight of label y of every row. */
-function addRows(weights: Float32Array, rows: FeatureRows, sums: Float64Array, at: number): void {
+/** Adds to `sums[at + y]` the weight of label y of every row: the value of its int16 level, from a table small enough to stay in cache. */
+function addRows({ levels, values }: QuantisedWeights, rows: FeatureRows, sums: Float64Array, at: number): void {
   let s0 = sums[at], s1 = sums[at + 1], s2 = sums[at + 2], s3 = sums[at + 3], s4 = sums[at + 4];
   let s5 = sums[at + 5], s6 = sums[at + 6], s7 = sums[at + 7], s8 = sums[at + 8];
   for (let f = 0; f < rows.count; f++) {
     const row = rows.rows[f];
-    s0 += weights[row]; s1 += weights[row + 1]; s2 += weights[row + 2];
-    s3 += weights[row + 3]; s4 += weights[row + 4]; s5 += weights[row + 5];
-    s6 += weights[row + 6]; s7 += weights[row + 7]; s8 += weights[row + 8];
+    s0 += values[levels[row] + ZERO_LEVEL]; s1 += values[levels[row + 1] + ZERO_LEVEL]; s2 += values[levels[row + 2] + ZERO_LEVEL];
+    s3 += values[levels[row + 3] + ZERO_LEVEL]; s4 += values[levels[row + 4] + ZERO_LEVEL]; s5 += values[levels[row + 5] + ZERO_LEVEL];
+    s6 += values[levels[row + 6] + ZERO_LEVEL]; s7 += values[levels[row + 7] + ZERO_LEVEL]; s8 += values[levels[row + 8] + ZERO_LEVEL];
   }
   sums[at] = s0; sums[at + 1] = s1; sums[at + 2] = s2; sums[at + 3] = s3; sums[at + 4] = s4;
   sums[at + 5] = s5; sums[at + 6] = s6; sums[at + 7] = s7; sums[at + 8] = s8;

@@ -1,7 +1,7 @@
 import type { LabeledSentence } from "./corpus.js";
 import { FEATURE_VERSION, type FeatureExtractor, type SentenceFeatures } from "./features.js";
 import { LABEL_COUNT, LABELS, spansToLabelIds } from "./labels.js";
-import { AveragedWeights, emissionScores, type LinearModel, type ModelHeader } from "./perceptron.js";
+import { AveragedWeights, emissionScores, type ModelHeader, type TrainedModel } from "./perceptron.js";
 import { viterbi } from "./viterbi.js";
 import { mulberry32 } from "../../common/random.js";
 
@@ -12,7 +12,7 @@ export interface TrainOptions {
   /** Recorded in the model header. */
   training: Record<string, string | number>;
   /** Called after each epoch; `snapshot()` averages the weights so far (costs a pass over them). */
-  onEpoch?: (progress: EpochProgress, snapshot: () => LinearModel) => void;
+  onEpoch?: (progress: EpochProgress, snapshot: () => TrainedModel) => void;
 }
 
 export interface EpochProgress {
@@ -33,7 +33,7 @@ export function trainPerceptron(
   sentences: readonly LabeledSentence[],
   extractor: FeatureExtractor,
   options: TrainOptions,
-): LinearModel {
+): TrainedModel {
   const header: ModelHeader = {
     labels: LABELS, featureVersion: FEATURE_VERSION, hashBits: extractor.hashBits, lexiconDigest: extractor.lexicons.digest(),
     training: sortedKeys({ ...options.training, epochs: options.epochs, seed: options.seed }),
