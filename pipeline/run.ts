@@ -116,7 +116,6 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const version = pipelineVersion(run.names);
     const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
     const unseen = files.filter((file) => !previous?.entry(file.sourcePath));
-    pool.expect(unseen.length);
     const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
     const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
     const articlesPath = temporaryPathFor(join(outputDir, "articles.csv"));

@@ -11,7 +11,7 @@ import type { StageOptions } from "./stages.js";
  * lexicons, and returns each article's record with its mention rows already rendered (made here,
  * not on the main thread, which the state, the tables and cross-article resolution keep busy).
  * With the tagger, the first worker reads the model into shared memory and sends it to the pool,
- * which hands it to the other threads: no thread waits for the model before it has something to tag.
+ * which hands it to the others: no worker waits for the model before it has something to tag.
  */
 const { names, model: modelSource } = workerData as WorkerSettings;
 
