@@ -8,11 +8,13 @@ import { nameKey } from "./normalize.js";
  * and its licence, then one entry per line. Entries are looked up through `nameKey`.
  */
 
-/** The project root: the nearest folder above this module with a package.json (works from src/ and dist/src/). */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-  return dir;
+/** The project root: the nearest folder above `start` with a package.json (works from src/ and dist/src/). */
+export function projectRoot(start = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    // At the file system root, dirname gives the same folder back: without this the search never ended.
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}: the pipeline must run from its project folder, with data/ beside it`);
+  }
 }
 
 export const PROJECT_ROOT = projectRoot();
