@@ -270,7 +270,10 @@ async function extractAll(files: ListedFile[], unseen: ListedFile[], context: Ex
     // Placed in article order, so that the state is the same whatever the number of jobs.
     const queue: Promise<() => Placed>[] = [];
     for (const file of files) {
-      queue.push(early.get(file) ?? start(file));
+      const started = early.get(file);
+      // Taken out, so that the map does not hold its result once consumed.
+      early.delete(file);
+      queue.push(started ?? start(file));
       if (queue.length >= inFlight) consume((await queue.shift()!)());
     }
     while (queue.length > 0) consume((await queue.shift()!)());
