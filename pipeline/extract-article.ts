@@ -34,17 +34,6 @@ export function extractRecord(given: Article, options: StageOptions, times?: Sta
   return recordOf(extractArticle(read, options, times));
 }
 
-const WARM_UP = "Le ministre des Affaires étrangères, Jean Dupont, a reçu à Paris le secrétaire général de l'ONU.";
-
-/**
- * Extracts a sentence, so that the lexicons load now: they load on first use, and a thread that
- * has just been given its first articles would make them wait (at the end of a rerun, the new
- * articles waited half a second for it).
- */
-export function warmUp(options: StageOptions): void {
-  extractRecord({ source: { sourcePath: "warm-up.txt", articleId: "warm-up", absolutePath: "" }, sha256: "", bytes: Buffer.from(WARM_UP) }, options);
-}
-
 function timed<T>(name: string, times: StageTimes | undefined, run: () => T): T {
   if (!times) return run();
   const start = performance.now();
