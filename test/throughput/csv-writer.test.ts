@@ -29,6 +29,24 @@ describe("CSV tables", () => {
     expect(toCsv([...COLUMNS], [row, { ...row, text: "\rstart" }])).toBe(BOM + 'id,text,count,flag,missing\r\nx,"Titre\nLe ministre a dit",1,,\r\nx,"\'\rstart",1,,\r\n');
   });
 
+  it("csvCells writes what csv-stringify writes, on random cells", () => {
+    const alphabet = ['"', ",", "\r", "\n", "=", "+", "-", "@", "\t", "'", " ", "a", "Z", "é", "«", "0", "9", ";"];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const cell = () => {
+      const kind = next(5);
+      if (kind === 0) return (next(2001) - 1000) / 8;
+      if (kind === 1) return next(2) === 0;
+      return Array.from({ length: next(6) }, () => alphabet[next(alphabet.length)]).join("");
+    };
+    for (let i = 0; i < 2000; i++) {
+      const cells = Array.from({ length: 1 + next(4) }, cell);
+      const columns = cells.map((_, c) => String(c));
+      const row = Object.fromEntries(cells.map((value, c) => [String(c), value]));
+      expect(`${BOM}${columns.join(",")}\r\n${csvCells(cells)}\r\n`).toBe(toCsv(columns, [row]));
+    }
+  });
+
   it("csvCells gives a row's cells as toCsv writes them", () => {
     for (const row of rows) {
       expect(toCsv([...COLUMNS], [row])).toBe(`${BOM}${COLUMNS.join(",")}\r\n${csvCells(COLUMNS.map((column) => row[column]))}\r\n`);
