@@ -5,15 +5,16 @@
  *   --jobs N          worker threads for the measured runs (default: the number of cores)
  *   --no-model        run the pipeline with rules only
  *   --skip-reference  do not time the wink-nlp reference
- *   --skip-scaling    do not time the extra --jobs 1 run
+ *   --skip-scaling    do not time the extra --jobs 1 run, nor the machine's scaling ceiling
  *   --memory-curve    also run 10k, 50k and 100k articles and report peak memory for each
  *
  * Builds the corpus in bench/corpus/ (bench/corpus.ts), then times, each as a separate process of
  * the CLI writing the CSV tables: a full run with --jobs 1 and with --jobs N (whose tables must be
  * byte-identical), a rerun after adding 1% new articles, and wink-nlp's `readDoc` over the same
- * files in one thread as a reference. Prints a table and writes bench/results.json.
+ * files in one thread as a reference; and what the machine gives extraction with more cores at all
+ * (`scalingCeiling`). Prints a table and writes bench/results.json.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { listSourceFiles } from "../src/1-read/list-files.js";
 import { PROJECT_ROOT } from "../src/common/lexicons.js";
+import { WORKER_YOUNG_GENERATION_MB } from "../pipeline/heap-settings.js";
 import type { RunSummary } from "../pipeline/run.js";
 import { writeArticles, writeCorpus } from "./corpus.js";
 
@@ -30,6 +32,9 @@ const BENCH_DIR = join(PROJECT_ROOT, "bench", "corpus");
 const CLI = join(PROJECT_ROOT, "dist", "pipeline", "cli.js");
 const TABLES = ["articles.csv", "entities.csv", "mentions.csv", "entity_redirects.csv"];
 const CURVE_SIZES = [10_000, 50_000, 100_000];
+const SAMPLE = join(PROJECT_ROOT, "dist", "bench", "extract-sample.js");
+/** Articles each process of the scaling ceiling extracts. */
+const CEILING_ARTICLES = 3000;
 
 interface Measure {
   label: string;
@@ -112,7 +117,7 @@ function freshFolder(path: string): string {
   return path;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = options();
   const noModel = opts["no-model"];
   const corpus = join(BENCH_DIR, "articles");
@@ -132,6 +137,7 @@ function main(): void {
     single = runCli(corpus, output, 1, noModel, "full run, 1 job", () => words);
     identical = sameTables(full, output);
   }
+  const ceiling = single ? (log(`scaling ceiling: extraction alone, 1 process then ${opts.jobs} at once`), await scalingCeiling(corpus, Math.min(CEILING_ARTICLES, opts.articles), opts.jobs, noModel)) : undefined;
 
   const reference = opts["skip-reference"] ? undefined : (log("wink-nlp reference"), winkReference(corpus, words));
 
@@ -148,7 +154,7 @@ function main(): void {
     jobs: opts.jobs,
     model: !noModel,
     runs: runs.map(({ summary, ...measure }) => ({ ...measure, mentions: summary.mentions, entities: summary.entities, counts: summary.articles })),
-    scaling: single ? { speedup: round(single.wallSeconds / fullRun.wallSeconds, 2), identicalTables: identical } : undefined,
+    scaling: single ? { speedup: round(single.wallSeconds / fullRun.wallSeconds, 2), identicalTables: identical, ceiling } : undefined,
     rerunShareOfFull: round(rerun.wallSeconds / fullRun.wallSeconds, 3),
     reference: reference ? { name: "wink-nlp readDoc, wink-eng-lite-web-model, 1 thread", ...reference, ratio: round(fullRun.wordsPerSecond / reference.wordsPerSecond, 2) } : undefined,
     memoryCurve: [],
@@ -162,6 +168,28 @@ function main(): void {
   results.memoryCurve = memoryCurve(opts.jobs, noModel);
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
   console.log("\nPeak memory by corpus size (full runs):\n" + markdownTable(["articles", "words", "wall s", "words/s", "peak RSS MB"], results.memoryCurve.map((m) => [thousands(m.articles), thousands(m.words), m.wallSeconds.toFixed(1), thousands(m.wordsPerSecond), String(m.peakRssMb)])));
+}
+
+interface Ceiling {
+  articles: number;
+  aloneSeconds: number;
+  togetherSeconds: number;
+  speedup: number;
+}
+
+/**
+ * How much more this machine extracts with `jobs` threads than with one, apart from the pipeline:
+ * the same articles extracted by one process alone, then by `jobs` processes at once (heaps sized
+ * as the workers'). Cores that share caches and memory bandwidth give less than `jobs` times, and
+ * the pipeline's own scaling cannot beat this.
+ */
+async function scalingCeiling(corpus: string, articles: number, jobs: number, noModel: boolean): Promise<Ceiling> {
+  const args = [`--max-semi-space-size=${WORKER_YOUNG_GENERATION_MB / 3}`, SAMPLE, corpus, String(articles), noModel ? "rules" : "fused"];
+  const sample = () =>
+    new Promise<number>((resolve, reject) => execFile(process.execPath, args, (error, stdout) => (error ? reject(error) : resolve(Number(stdout) / 1000))));
+  const alone = await sample();
+  const together = Math.max(...(await Promise.all(Array.from({ length: jobs }, sample))));
+  return { articles, aloneSeconds: round(alone, 2), togetherSeconds: round(together, 2), speedup: round((jobs * alone) / together, 2) };
 }
 
 /** Peak memory of a full run at growing corpus sizes (each a fresh corpus and output). */
@@ -186,7 +214,7 @@ interface Results {
   jobs: number;
   model: boolean;
   runs: object[];
-  scaling?: { speedup: number; identicalTables?: boolean };
+  scaling?: { speedup: number; identicalTables?: boolean; ceiling?: Ceiling };
   rerunShareOfFull: number;
   reference?: { name: string; seconds: number; wordsPerSecond: number; ratio: number };
   memoryCurve: Omit<Measure, "summary">[];
@@ -204,7 +232,9 @@ function report(results: Results, runs: Measure[]): string {
     "",
     `Stage shares: time per stage over the time of all stages, summed over threads (run.json stageSeconds).`,
   ];
-  if (results.scaling) lines.push(`Scaling 1 → ${runs[0].label.match(/(\d+) jobs/)?.[1]} jobs: ${results.scaling.speedup}x; tables byte-identical: ${results.scaling.identicalTables ? "yes" : "NO"}`);
+  if (results.scaling) lines.push(`Scaling 1 → ${results.jobs} jobs: ${results.scaling.speedup}x; tables byte-identical: ${results.scaling.identicalTables ? "yes" : "NO"}`);
+  const ceiling = results.scaling?.ceiling;
+  if (ceiling) lines.push(`Scaling ceiling of this machine, extraction alone in separate processes: ${ceiling.speedup}x (${ceiling.articles} articles: ${ceiling.aloneSeconds} s alone, ${ceiling.togetherSeconds} s with ${results.jobs} at once)`);
   lines.push(`Rerun after adding 1% new articles: ${(results.rerunShareOfFull * 100).toFixed(1)}% of the full run's wall time`);
   if (results.reference) lines.push(`Reference, ${results.reference.name}: ${results.reference.seconds} s, ${thousands(results.reference.wordsPerSecond)} words/s; pipeline / reference: ${results.reference.ratio}x`);
   return lines.join("\n");
@@ -219,4 +249,4 @@ const thousands = (n: number) => n.toLocaleString("en-US");
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-main();
+await main();

@@ -2,27 +2,13 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { setFlagsFromString } from "node:v8";
 import { PROJECT_ROOT } from "../src/common/lexicons.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "./formats.js";
 import { OutputBusyError } from "./state/lock.js";
+import { tuneHeaps } from "./heap-settings.js";
 import { runPipeline, UsageError, type RunSummary } from "./run.js";
 
-/**
- * Every thread's heap grows to 1.3 times what is alive before a full collection, instead of V8's
- * default of up to 4 times: the per-article garbage that survives young collections then no longer
- * quadruples the workers' heaps (at 20,000 articles, peak memory 372 MB → about 300 MB), for a few
- * more collections of a small live heap. Set before any worker starts, as it applies to the process.
- */
-setFlagsFromString("--heap-growing-percent=30");
-/**
- * V8 allocates straight into the old generation the objects of the places in the code whose objects
- * tended to survive young collections ("pretenuring"). It picked the extractors' per-token objects,
- * which die with their article: 80 KB per article reached the old generation instead of 15 KB
- * (sampling heap profile, 4,000 articles), and full collections came the more often. Without it,
- * the workers also do with a young generation half the default (pipeline/pool.ts).
- */
-setFlagsFromString("--no-allocation-site-pretenuring");
+tuneHeaps();
 
 const USAGE = `Usage: fr-news-ner [--input DIR] [--output DIR] [options]
 

@@ -5,6 +5,7 @@ import type { Article } from "../src/types.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import type { Extracted } from "./article-extraction.js";
 import type { StageTimes } from "./extract-article.js";
+import { WORKER_YOUNG_GENERATION_MB } from "./heap-settings.js";
 import type { NameFinding } from "./stage-options.js";
 import type { StageOptions } from "./stages.js";
 
@@ -36,7 +37,7 @@ export class ExtractionPool {
     private readonly names: NameFinding,
   ) {
     const settings = (w: number): WorkerSettings => ({ names, model: names === "rules" ? undefined : w === 0 ? "load" : "wait" });
-    this.workers = jobs > 1 ? Array.from({ length: jobs }, (_, w) => new Worker(WORKER_FILE, { workerData: settings(w), resourceLimits: WORKER_LIMITS })) : [];
+    this.workers = jobs > 1 ? Array.from({ length: jobs }, (_, w) => new Worker(WORKER_FILE, { workerData: settings(w), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })) : [];
     this.inFlight = this.workers.map(() => 0);
     this.workers.forEach((worker, w) => {
       worker.on("message", (message: FromWorker) => this.receive(w, message));
@@ -163,14 +164,6 @@ const WORKER_FILE = join(PROJECT_ROOT, "dist", "pipeline", "worker.js");
 const BATCH = 16;
 /** Articles queued per worker: enough to cover this thread's pauses (reusing files, writing the state). */
 const WORKER_QUEUE = 8 * BATCH;
-/**
- * A young generation of 24 MB (semi-spaces of 8 MB) instead of V8's 48: 16 MB less per worker. With
- * allocation-site pretenuring off (pipeline/cli.ts), where per-article objects die young, the
- * twice as many young collections cost little: 20,000 articles with the tagger and 2 jobs, peak
- * memory 404-411 → 344-352 MB, wall time within the machine's noise (17.7-18.4 s → 18.1-19.7 s).
- * With pretenuring on, the same limit cost 20% more time.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
 /** Articles this thread extracts, with one job, before it turns to other events. */
 const HERE_SLICE = 4;
 
