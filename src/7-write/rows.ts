@@ -45,8 +45,10 @@ function renderMentionRows({ articleId, mentions, sentences }: ArticleExtraction
   const idOffsets: number[] = [];
   let text = "";
   let bytes = 0;
+  // The article id cell is the same in every row of the article.
+  const articleCell = `,${csvCells([articleId])},`;
   for (const mention of mentions) {
-    const before = csvCells([`${articleId}:${mention.start}`, articleId]) + ",";
+    const before = csvCells([`${articleId}:${mention.start}`]) + articleCell;
     const row = `${before},${csvCells([mention.type, mention.text, mention.start, mention.end, sentences[mention.sentence] ?? ""])}\r\n`;
     idOffsets.push(bytes + Buffer.byteLength(before));
     bytes += Buffer.byteLength(row);
