@@ -11,16 +11,19 @@ export const OUTPUT_FORMATS = ["csv", "xlsx", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface TableSource {
-  /** The articles and mentions tables just written: read back only when these formats need them in memory. */
-  articlesPath: string;
-  mentionsPath: string;
+  /**
+   * The articles and mentions tables just written, read back only when these formats need them in
+   * memory: each is the files given, one after the other (a table and the rows to append to it).
+   */
+  articlesPaths: string[];
+  mentionsPaths: string[];
   entities: EntityRow[];
 }
 
 /** Writes entities.xlsx and report.html when asked for, each to the temporary path `stage` gives for it. */
 export async function writeExtraFormats(formats: readonly OutputFormat[], outputDir: string, stage: (target: string) => string, source: TableSource, files: ListedFile[]): Promise<void> {
   if (!formats.includes("xlsx") && !formats.includes("html")) return;
-  const tables: Tables = { articles: readArticleRows(source.articlesPath), entities: source.entities, mentions: readMentionRows(source.mentionsPath) };
+  const tables: Tables = { articles: readArticleRows(source.articlesPaths), entities: source.entities, mentions: readMentionRows(source.mentionsPaths) };
   // Loaded only when asked for: importing exceljs alone took 0.6 s of every run, CSV-only runs and reruns included.
   if (formats.includes("xlsx")) {
     const { writeWorkbook } = await import("../src/7-write/workbook.js");
@@ -32,12 +35,14 @@ export async function writeExtraFormats(formats: readonly OutputFormat[], output
   }
 }
 
-function readArticleRows(path: string): ArticleRow[] {
-  return parseCsv(readFileSync(path, "utf8")).map((row) => ({ ...row, word_count: Number(row.word_count), mention_count: Number(row.mention_count) }) as unknown as ArticleRow);
+const readJoined = (paths: string[]) => Buffer.concat(paths.map((path) => readFileSync(path))).toString("utf8");
+
+function readArticleRows(paths: string[]): ArticleRow[] {
+  return parseCsv(readJoined(paths)).map((row) => ({ ...row, word_count: Number(row.word_count), mention_count: Number(row.mention_count) }) as unknown as ArticleRow);
 }
 
-function readMentionRows(path: string): MentionRow[] {
-  return parseCsv(readFileSync(path, "utf8")).map((row) => ({ ...row, start: Number(row.start), end: Number(row.end) }) as unknown as MentionRow);
+function readMentionRows(paths: string[]): MentionRow[] {
+  return parseCsv(readJoined(paths)).map((row) => ({ ...row, start: Number(row.start), end: Number(row.end) }) as unknown as MentionRow);
 }
 
 /** The decoded original of an article, read again from its file for display. */

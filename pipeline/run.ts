@@ -7,7 +7,7 @@ import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
 import { ArticlesTable } from "../src/7-write/articles-table.js";
 import { parseCsv, toCsv } from "../src/7-write/csv.js";
-import { MentionPlan, writeMentionsTable, type RowsPlace } from "../src/7-write/mentions-table.js";
+import { countMentions, MentionPlan, writeMentionsTable, type RowsPlace } from "../src/7-write/mentions-table.js";
 import { ENTITY_COLUMNS, entityRow } from "../src/7-write/rows.js";
 import type { ArticleRecord } from "../src/types.js";
 import { skippedRecord, type Extracted } from "./article-extraction.js";
@@ -16,10 +16,11 @@ import { ExtractionPool, ModelLoadError } from "./pool.js";
 import type { NameFinding } from "./stage-options.js";
 import { Progress } from "./progress.js";
 import { indexLine, IndexWriter, PreviousIndex, StaleStateError, type IndexEntry, type IndexLine, type Stamp } from "./state/article-index.js";
-import { commitFiles, recoverCommit, type StagedFile } from "./state/commit.js";
+import { commitFiles, recoverCommit, type AppendedFile, type StagedFile } from "./state/commit.js";
 import { acquireLock } from "./state/lock.js";
 import { DamagedStateError, MentionRowsFile } from "./state/mention-rows-file.js";
 import { loadRegistry } from "./state/registry-file.js";
+import { extendsSnapshot, readRunSnapshot, tableStamp, writeRunSnapshot, type RunSnapshot } from "./state/run-snapshot.js";
 import { pipelineVersion } from "./version.js";
 
 export interface RunOptions {
@@ -57,6 +58,7 @@ export const STATE_DIR = ".state";
 const INDEX_FILE = "articles.jsonl";
 const ROWS_FILE = "mention-rows.dat";
 const REGISTRY_FILE = "entity-ids.json";
+const SNAPSHOT_FILE = "run-snapshot.dat";
 /** The state of earlier pipeline versions (one JSON line per extraction): never reused, removed by the next run. */
 const LEGACY_STATE_FILES = ["extractions.jsonl"];
 /**
@@ -114,15 +116,20 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const pool = (opened.pool = new ExtractionPool(run.jobs, run.names));
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);
-    const previous = (opened.previous = reuse ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
-    const unseen = files.filter((file) => !previous?.entry(file.sourcePath));
-    const rowsFile = (opened.rowsFile = new MentionRowsFile(join(stateDir, ROWS_FILE), previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive }));
-    const indexPath = temporaryPathFor(join(stateDir, INDEX_FILE));
-    const articlesPath = temporaryPathFor(join(outputDir, "articles.csv"));
-    const articles = (opened.articles = new ArticlesTable(articlesPath));
+    const paths = statePaths(outputDir, stateDir);
+    const snapshot = reuse ? extendedSnapshot(files, paths, version) : undefined;
+    const previous = (opened.previous = reuse && !snapshot ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
+    // With a snapshot, the files it holds are not gone through again: only those after them are.
+    const known = snapshot?.files.sourcePaths.length ?? 0;
+    const added = files.slice(known);
+    const unseen = added.filter((file) => !previous?.entry(file.sourcePath));
+    const rowsFile = (opened.rowsFile = new MentionRowsFile(paths.rows, snapshot?.rows ?? (previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive })));
+    const indexPath = temporaryPathFor(paths.index);
+    const articlesPath = temporaryPathFor(paths.articles);
+    const articles = (opened.articles = new ArticlesTable(articlesPath, !snapshot));
     const progress = new Progress(files.length, run.progress ?? false);
-    const index = new IndexWriter(indexPath, { index: 2, version, rowsToken: rowsFile.token });
-    const pass = await extractAll(files, unseen, { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
+    const index = new IndexWriter(indexPath, snapshot ? undefined : { index: 2, version, rowsToken: rowsFile.token });
+    const pass = await extractAll(added, unseen, snapshot ? restoredPass(snapshot) : newPass(), { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
     progress.stop();
     previous?.close();
     rowsFile.finishWriting();
@@ -130,27 +137,40 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     await pool.close();
     const stageSeconds = Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)]));
 
+    const resolverState = pass.resolver.state();
     const groups = pass.resolver.finish();
-    const { ids, registry } = assignEntityIds(groups, loadRegistry(join(stateDir, REGISTRY_FILE), outputDir, warn));
-    const staged: StagedFile[] = [{ temporary: indexPath, target: join(stateDir, INDEX_FILE) }, { temporary: articlesPath, target: join(outputDir, "articles.csv") }];
-    if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: join(stateDir, ROWS_FILE) });
-    const stage = (target: string) => {
+    const previousRegistry = loadRegistry(paths.registry, outputDir, warn);
+    const { ids, registry } = assignEntityIds(groups, previousRegistry);
+    // Appended to the published files when the snapshot's articles keep their rows; else written whole.
+    const staged: (StagedFile | AppendedFile)[] = [];
+    const stage = (target: string, at?: number) => {
       const temporary = temporaryPathFor(target);
-      staged.push({ temporary, target });
+      staged.push(at === undefined ? { temporary, target } : { temporary, target, at });
       return temporary;
     };
-    const mentionsPath = stage(join(outputDir, "mentions.csv"));
-    const counts = writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode: (node) => pass.resolver.groupOfNode(node), ids });
+    const appendAt = (target: string) => (snapshot ? statSync(target).size : undefined);
+    stage(paths.index, appendAt(paths.index));
+    stage(paths.articles, appendAt(paths.articles));
+    if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: paths.rows });
+    const keepMentions = snapshot !== undefined && idsKept(pass.resolver, snapshot.resolver.keys.length, previousRegistry, ids);
+    const mentionsPath = stage(paths.mentions, keepMentions ? appendAt(paths.mentions) : undefined);
+    const groupOfNode = (node: number) => pass.resolver.groupOfNode(node);
+    writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode, ids }, keepMentions ? known : 0);
+    const counts = countMentions(pass.plan, groupOfNode, groups.length);
     const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
-    articles.finish(byArticleId(files));
+    articles.finish(byArticleId(added));
     writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
     writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
-    writeFileDurable(stage(join(stateDir, REGISTRY_FILE)), JSON.stringify(registry));
+    writeFileDurable(stage(paths.registry), JSON.stringify(registry));
     const formats = run.formats ?? ["csv", "xlsx", "html"];
-    await writeExtraFormats(formats, outputDir, stage, { articlesPath, entities: entityRows, mentionsPath }, files);
+    await writeExtraFormats(formats, outputDir, stage, {
+      articlesPaths: snapshot ? [paths.articles, articlesPath] : [articlesPath],
+      entities: entityRows,
+      mentionsPaths: keepMentions ? [paths.mentions, mentionsPath] : [mentionsPath],
+    }, files);
 
     const summary: RunSummary = {
-      articles: { ...pass.counts, removed: removedCount(previousSourcePaths(previous, outputDir), files) },
+      articles: { ...pass.counts, removed: snapshot ? 0 : removedCount(previousSourcePaths(previous, outputDir), files) },
       mentions: pass.plan.mentionCount,
       entities: entityRows.length,
       seconds: round((performance.now() - run.started) / 1000),
@@ -160,6 +180,15 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
     commitFiles(outputDir, staged);
     for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
+    writeRunSnapshot(paths.snapshot, {
+      version,
+      files: { sourcePaths: files.map((f) => f.sourcePath), articleIds: files.map((f) => f.articleId), stamps: pass.stamps, skipReasons: files.map((f) => f.skipReason ?? "") },
+      skipped: pass.counts.skipped,
+      rows: { token: rowsFile.token, end: pass.rowsEnd, live: pass.rowsLive },
+      appendedFiles: Object.fromEntries([paths.index, paths.articles, paths.mentions].map((path) => [path, tableStamp(path)])),
+      resolver: resolverState,
+      plan: pass.plan.state(),
+    });
     return summary;
   } finally {
     opened.previous?.close();
@@ -167,6 +196,41 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     opened.articles?.close();
     await opened.pool?.close();
   }
+}
+
+interface StatePaths {
+  index: string;
+  rows: string;
+  registry: string;
+  snapshot: string;
+  articles: string;
+  mentions: string;
+}
+
+function statePaths(outputDir: string, stateDir: string): StatePaths {
+  return {
+    index: join(stateDir, INDEX_FILE),
+    rows: join(stateDir, ROWS_FILE),
+    registry: join(stateDir, REGISTRY_FILE),
+    snapshot: join(stateDir, SNAPSHOT_FILE),
+    articles: join(outputDir, "articles.csv"),
+    mentions: join(outputDir, "mentions.csv"),
+  };
+}
+
+/** The previous run's snapshot, when this run only adds files after its files and can append to its state and tables. */
+function extendedSnapshot(files: ListedFile[], paths: StatePaths, version: string): RunSnapshot | undefined {
+  const snapshot = readRunSnapshot(paths.snapshot, version);
+  if (!snapshot || !MentionRowsFile.isAppendable(paths.rows, snapshot.rows)) return undefined;
+  return extendsSnapshot(files, snapshot, (file) => fileStamp(file.absolutePath)) ? snapshot : undefined;
+}
+
+/** Whether every node the snapshot's articles use keeps the id it had: their rows of mentions.csv are then unchanged. */
+function idsKept(resolver: CrossArticleResolver, knownNodes: number, previous: IdRegistry, ids: readonly string[]): boolean {
+  for (let node = 0; node < knownNodes; node++) {
+    if (previous.idOfKey[resolver.keyOfNodeAt(node)] !== ids[resolver.groupOfNode(node)]) return false;
+  }
+  return true;
 }
 
 function checkFolders(inputDir: string, outputDir: string, stateDir: string): void {
@@ -220,10 +284,29 @@ function previousSourcePaths(previous: PreviousIndex | undefined, outputDir: str
   }
 }
 
+/** What going through the files gathers, from the first file or from a snapshot's. */
 interface ExtractionPass {
   resolver: CrossArticleResolver;
   plan: MentionPlan;
   counts: { extracted: number; reused: number; skipped: number };
+  /** Per file, the stamp its index line carries. */
+  stamps: Stamp[];
+  /** The end of the last rows the index points to, and the bytes it points to in all. */
+  rowsEnd: number;
+  rowsLive: number;
+}
+
+const newPass = (): ExtractionPass => ({ resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 }, stamps: [], rowsEnd: 0, rowsLive: 0 });
+
+function restoredPass({ resolver, plan, files, skipped, rows }: RunSnapshot): ExtractionPass {
+  return {
+    resolver: CrossArticleResolver.fromState(resolver),
+    plan: MentionPlan.fromState(plan),
+    counts: { extracted: 0, reused: files.sourcePaths.length - skipped, skipped },
+    stamps: files.stamps,
+    rowsEnd: rows.end,
+    rowsLive: rows.live,
+  };
 }
 
 /** Where extraction reads the previous run from and writes this run's state to. */
@@ -243,6 +326,7 @@ interface Placed {
   rows: RowsPlace;
   line: string;
   reused: boolean;
+  stamp: Stamp;
 }
 
 /**
@@ -254,13 +338,15 @@ interface Placed {
  * names carry later dates or numbers), and the extracting threads would wait for this thread to go
  * through every other file first.
  */
-async function extractAll(files: ListedFile[], unseen: ListedFile[], context: ExtractionContext): Promise<ExtractionPass> {
-  const pass: ExtractionPass = { resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 } };
-  const consume = ({ record, rows, line, reused }: Placed) => {
+async function extractAll(files: ListedFile[], unseen: ListedFile[], pass: ExtractionPass, context: ExtractionContext): Promise<ExtractionPass> {
+  const consume = ({ record, rows, line, reused, stamp }: Placed) => {
     context.index.append(line);
     context.articles.add(record.row);
     pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)), rows);
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
+    pass.stamps.push(stamp);
+    pass.rowsEnd = Math.max(pass.rowsEnd, rows[0] + rows[1]);
+    pass.rowsLive += rows[1];
     context.progress.tick();
   };
   const inFlight = context.jobs * IN_FLIGHT_PER_JOB;
@@ -269,7 +355,8 @@ async function extractAll(files: ListedFile[], unseen: ListedFile[], context: Ex
   try {
     // Placed in article order, so that the state is the same whatever the number of jobs.
     const queue: Promise<() => Placed>[] = [];
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      if (i % YIELD_EVERY === 0) await nextEvent();
       const started = early.get(file);
       // Taken out, so that the map does not hold its result once consumed.
       early.delete(file);
@@ -282,6 +369,16 @@ async function extractAll(files: ListedFile[], unseen: ListedFile[], context: Ex
   }
   return pass;
 }
+
+/**
+ * Lets the event loop run: reusing a file resolves at once, so the loop above otherwise never
+ * yields to the events that send requests to the workers and take their results (pool.ts
+ * batches them in `setImmediate`). In a rerun of 20,000 + 200 articles the new articles, though
+ * requested first, reached the workers only after every reused file had been placed.
+ */
+const nextEvent = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Files placed between two turns of the event loop. */
+const YIELD_EVERY = 256;
 
 /**
  * The promise, marked as handled: when extraction cannot go on (a model that cannot be loaded),
@@ -321,14 +418,15 @@ function previousLine(previous: PreviousIndex, entry: IndexEntry, file: ListedFi
 function placeReused({ record, json, line }: IndexLine, entry: IndexEntry, stamp: Stamp, rowsFile: MentionRowsFile): Placed {
   const rows = rowsFile.carry(entry.rows);
   const same = entry.stamp === stamp && rows === entry.rows;
-  return { record, rows, line: same ? line : indexLine(record, json, stamp, rows), reused: true };
+  return { record, rows, line: same ? line : indexLine(record, json, stamp, rows), reused: true, stamp };
 }
 
 /** A new extraction, to be placed with its rows appended to the rows file (a file that could not be read gets no stamp). */
 function placeExtracted({ record, json, rows }: Extracted, stamp: Stamp, rowsFile: MentionRowsFile): () => Placed {
   return () => {
     const place = rowsFile.append(rows);
-    return { record, rows: place, line: indexLine(record, json, record.sha256 ? stamp : "", place), reused: false };
+    const kept = record.sha256 ? stamp : "";
+    return { record, rows: place, line: indexLine(record, json, kept, place), reused: false, stamp: kept };
   };
 }
 

@@ -39,9 +39,10 @@ export function indexLine(record: ArticleRecord, json: string, stamp: Stamp, row
 export class IndexWriter {
   private readonly file: BufferedFile;
 
-  constructor(path: string, header: IndexHeader) {
+  /** Without `header`: the lines to append to an index (a rerun that only adds files after the earlier ones). */
+  constructor(path: string, header: IndexHeader | undefined) {
     this.file = new BufferedFile(path);
-    this.append(JSON.stringify(header));
+    if (header) this.append(JSON.stringify(header));
   }
 
   append(line: string): void {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { syncFolder, writeFileAtomic } from "../../src/common/atomic-write.js";
 
@@ -12,12 +12,21 @@ export interface StagedFile {
 }
 
 /**
- * Publishes several files as one set. Each was fully written and flushed under a temporary name;
- * the journal naming them all is written atomically, then each file is renamed over its target,
- * then the journal goes. A run killed before the journal exists leaves the previous set untouched;
- * one killed after it is completed by `recoverCommit` at the start of the next run.
+ * Bytes written under a temporary name, to go after the first `at` bytes of `target`: how a rerun
+ * that only adds articles grows the tables of hundreds of MB instead of writing them again.
  */
-export function commitFiles(folder: string, files: StagedFile[]): void {
+export interface AppendedFile extends StagedFile {
+  at: number;
+}
+
+/**
+ * Publishes several files as one set. Each was fully written and flushed under a temporary name;
+ * the journal naming them all is written atomically, then each file is renamed over its target
+ * (or appended to it), then the journal goes. A run killed before the journal exists leaves the
+ * previous set untouched; one killed after it is completed by `recoverCommit` at the start of the
+ * next run. Appending again is harmless: the target is first cut back to the length it had.
+ */
+export function commitFiles(folder: string, files: (StagedFile | AppendedFile)[]): void {
   writeFileAtomic(join(folder, JOURNAL_FILE), JSON.stringify(files));
   applyRenames(files);
   syncFolder(folder);
@@ -30,9 +39,9 @@ export function recoverCommit(folder: string, temporaryFolders: string[]): boole
   const journal = join(folder, JOURNAL_FILE);
   let finished = false;
   if (existsSync(journal)) {
-    let files: StagedFile[] | undefined;
+    let files: (StagedFile | AppendedFile)[] | undefined;
     try {
-      files = JSON.parse(readFileSync(journal, "utf8")) as StagedFile[];
+      files = JSON.parse(readFileSync(journal, "utf8")) as (StagedFile | AppendedFile)[];
     } catch {
       // writeFileAtomic never leaves a torn journal; an unreadable one was damaged by hand: nothing to finish.
     }
@@ -45,8 +54,29 @@ export function recoverCommit(folder: string, temporaryFolders: string[]): boole
   return finished;
 }
 
-function applyRenames(files: StagedFile[]): void {
-  for (const { temporary, target } of files) renameSync(temporary, target);
+function applyRenames(files: (StagedFile | AppendedFile)[]): void {
+  for (const file of files) {
+    if ("at" in file) appendTo(file);
+    else renameSync(file.temporary, file.target);
+  }
+}
+
+const COPY_CHUNK = 1 << 20;
+
+function appendTo({ temporary, target, at }: AppendedFile): void {
+  const [from, to] = [openSync(temporary, "r"), openSync(target, "r+")];
+  try {
+    ftruncateSync(to, at);
+    const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+    for (let done = 0, read: number; (read = readSync(from, chunk, 0, COPY_CHUNK, done)) > 0; done += read) {
+      for (let written = 0; written < read; ) written += writeSync(to, chunk, written, read - written, at + done + written);
+    }
+    fsyncSync(to);
+  } finally {
+    closeSync(from);
+    closeSync(to);
+  }
+  rmSync(temporary);
 }
 
 /** Temporary files are named `.NAME.PID.tmp` (src/common/atomic-write.ts). */

@@ -61,7 +61,8 @@ export class MentionRowsFile {
     }
   }
 
-  private static isAppendable(path: string, previous: PreviousRows): boolean {
+  /** Whether a run appends to the previous file rather than compacting it into a new one. */
+  static isAppendable(path: string, previous: PreviousRows): boolean {
     return MentionRowsFile.isUsable(path, previous) && 2 * previous.live >= statSync(path).size;
   }
 

@@ -29,6 +29,17 @@ interface NameStats {
 }
 
 /**
+ * What a resolver has gathered before `finish`, as plain JSON: per node (in node order) its key,
+ * its parent, and the names seen under it. A rerun that only adds articles after the earlier ones
+ * restores it and adds the new articles, which gives the state that adding every article gives.
+ */
+export interface ResolverState {
+  keys: string[];
+  parents: number[];
+  stats: ([type: EntityType, canonicalCounts: [string, number][], acronymCounts: [string, number][], surfaces: string[]] | null)[];
+}
+
+/**
  * Stage 6b: every article's entities → real-world entities, built up one article at a time so that
  * memory grows with the number of distinct entities, not of articles. Two article entities are one
  * when they share a key (same type and canonical name compared without case, accents or hyphens;
@@ -52,6 +63,38 @@ export class CrossArticleResolver {
     if (entity.acronym) increment(stats.acronymCounts, entity.acronym);
     for (const surface of entity.surfaceForms) stats.surfaces.add(surface);
     return nodes[0];
+  }
+
+  /** The state to restore with `fromState`; before `finish`, which links lone surnames into the state. */
+  state(): ResolverState {
+    if (this.finished) throw new Error("CrossArticleResolver: state after finish");
+    return {
+      keys: [...this.keyOfNode],
+      parents: [...this.parent],
+      stats: this.stats.map((s) => (s ? [s.type, [...s.canonicalCounts], [...s.acronymCounts], [...s.surfaces]] : null)),
+    };
+  }
+
+  static fromState({ keys, parents, stats }: ResolverState): CrossArticleResolver {
+    const resolver = new CrossArticleResolver();
+    keys.forEach((key, node) => {
+      resolver.nodeOfKey.set(key, node);
+      resolver.keyOfNode.push(key);
+      resolver.parent.push(parents[node]);
+      const s = stats[node];
+      resolver.stats.push(s ? { type: s[0], canonicalCounts: new Map(s[1]), acronymCounts: new Map(s[2]), surfaces: new Set(s[3]) } : undefined);
+    });
+    return resolver;
+  }
+
+  /** Nodes made so far. */
+  get nodeCount(): number {
+    return this.parent.length;
+  }
+
+  /** The key a node was made for. */
+  keyOfNodeAt(node: number): string {
+    return this.keyOfNode[node];
   }
 
   /** Every entity, in order of first appearance; `groupOf` then maps an article's entity to its index here. */

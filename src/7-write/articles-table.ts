@@ -14,9 +14,13 @@ export class ArticlesTable {
   /** Where row i starts in the file. */
   private readonly starts = new Int32List();
 
-  constructor(private readonly path: string) {
+  /** `header` false: the rows to append to a table. */
+  constructor(
+    private readonly path: string,
+    header = true,
+  ) {
     this.file = new BufferedFile(path);
-    this.file.write(BOM + headerLine(ARTICLE_COLUMNS));
+    if (header) this.file.write(BOM + headerLine(ARTICLE_COLUMNS));
   }
 
   /** Adds a record made by `csvCells`. */

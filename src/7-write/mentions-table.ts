@@ -30,6 +30,25 @@ export class MentionPlan {
     this.firstMention.push(0);
   }
 
+  /** The plan's numbers and dates, to restore with `fromState` (run-snapshot.ts keeps them between runs). */
+  state(): MentionPlanState {
+    const { rowOffsets, rowLengths, rowCrcs, dateIds, firstMention, nodes, idOffsets } = this;
+    return {
+      dates: [...this.dates],
+      rowOffsets: rowOffsets.view(),
+      ints: { rowLengths: rowLengths.view(), rowCrcs: rowCrcs.view(), dateIds: dateIds.view(), firstMention: firstMention.view(), nodes: nodes.view(), idOffsets: idOffsets.view() },
+    };
+  }
+
+  static fromState({ dates, rowOffsets, ints }: MentionPlanState): MentionPlan {
+    const plan = new MentionPlan();
+    dates.forEach((date) => plan.dateId(date));
+    plan.rowOffsets.pushAll(rowOffsets);
+    plan.firstMention.length = 0;
+    for (const name of PLAN_INT_LISTS) plan[name].pushAll(ints[name]);
+    return plan;
+  }
+
   /** `entityNodes[i]`: the node of the record's entity i; `rows`: where its rows are, for `readRows`. */
   add(record: ArticleRecord, entityNodes: readonly number[], [offset, byteLength, crc]: RowsPlace): void {
     this.rowOffsets.push(offset);
@@ -76,6 +95,15 @@ export class MentionPlan {
   }
 }
 
+/** The plan's int32 lists, in the order its state lists them. */
+export const PLAN_INT_LISTS = ["rowLengths", "rowCrcs", "dateIds", "firstMention", "nodes", "idOffsets"] as const;
+
+export interface MentionPlanState {
+  dates: string[];
+  rowOffsets: Float64Array;
+  ints: Record<(typeof PLAN_INT_LISTS)[number], Int32Array>;
+}
+
 /** Where the writer finds things: an article's rendered rows, and the group and id of a node. */
 export interface MentionSources {
   readRows(rows: RowsPlace): Uint8Array;
@@ -84,32 +112,41 @@ export interface MentionSources {
 }
 
 /**
- * Writes mentions.csv: each article's rendered rows with the entity ids filled in, in article
- * order. Counts on the way what entities.csv says of each entity (indexed by group).
+ * Writes mentions.csv, or with `from` > 0 the rows to append to it: the rendered rows of each
+ * article from `from` on, entity ids filled in, in article order.
  */
-export function writeMentionsTable(path: string, plan: MentionPlan, sources: MentionSources): EntityCounts[] {
+export function writeMentionsTable(path: string, plan: MentionPlan, sources: MentionSources, from = 0): void {
   const file = new BufferedFile(path);
-  file.write(BOM + headerLine(MENTION_COLUMNS));
-  const counts: EntityCounts[] = sources.ids.map(() => ({ mentionCount: 0, articleCount: 0, firstDate: "", lastDate: "" }));
-  const lastArticle = new Int32Array(sources.ids.length).fill(-1);
+  if (from === 0) file.write(BOM + headerLine(MENTION_COLUMNS));
   try {
-    for (let a = 0; a < plan.articleCount; a++) {
-      const { from, to, node, idOffset } = plan.mentionsOf(a);
-      if (from === to) continue;
+    for (let a = from; a < plan.articleCount; a++) {
+      const { from: first, to, node, idOffset } = plan.mentionsOf(a);
+      if (first === to) continue;
       const bytes = sources.readRows(plan.rowsOf(a));
       let written = 0;
-      for (let m = from; m < to; m++) {
-        const group = sources.groupOfNode(node(m));
+      for (let m = first; m < to; m++) {
         file.writeBytes(bytes, written, idOffset(m));
-        file.write(sources.ids[group]);
+        file.write(sources.ids[sources.groupOfNode(node(m))]);
         written = idOffset(m);
-        count(counts[group], plan.dateOf(a), lastArticle[group] !== a);
-        lastArticle[group] = a;
       }
       file.writeBytes(bytes, written);
     }
   } finally {
     file.close();
+  }
+}
+
+/** What entities.csv says of each of `groupCount` entities (indexed by group), from the plan alone. */
+export function countMentions(plan: MentionPlan, groupOfNode: (node: number) => number, groupCount: number): EntityCounts[] {
+  const counts: EntityCounts[] = Array.from({ length: groupCount }, () => ({ mentionCount: 0, articleCount: 0, firstDate: "", lastDate: "" }));
+  const lastArticle = new Int32Array(groupCount).fill(-1);
+  for (let a = 0; a < plan.articleCount; a++) {
+    const { from, to, node } = plan.mentionsOf(a);
+    for (let m = from; m < to; m++) {
+      const group = groupOfNode(node(m));
+      count(counts[group], plan.dateOf(a), lastArticle[group] !== a);
+      lastArticle[group] = a;
+    }
   }
   return counts;
 }

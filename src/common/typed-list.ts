@@ -19,6 +19,16 @@ class TypedList<Items extends Int32Array | Float64Array> {
   at(index: number): number {
     return this.items[index];
   }
+
+  /** The numbers pushed so far, as a view (valid until the next push). */
+  view(): Items {
+    return this.items.subarray(0, this.length) as Items;
+  }
+
+  /** Appends every number of `values`. */
+  pushAll(values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) this.push(values[i]);
+  }
 }
 
 /** 32-bit integers. */

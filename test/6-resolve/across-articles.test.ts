@@ -41,3 +41,20 @@ describe("resolution across articles", () => {
     expect(groups.map((g) => g.canonicalName)).toEqual(["Résolution 2396 (2017)"]);
   });
 });
+
+describe("a resolver restored from its state", () => {
+  test("gives, after the same further articles, what the resolver that saw every article gives", () => {
+    const earlier = [
+      [entity("PERSON", "Amina Diallo"), entity("ORG", "Forum mondial de lutte contre le terrorisme")],
+      [entity("PERSON", "Diallo"), entity("ORG", "Forum global de lutte contre le terrorisme", "GCTF")],
+    ];
+    const later = [[entity("ORG", "Forum mondial de lutte contre le terrorisme", "GCTF"), entity("PERSON", "Moussa Diallo")], [entity("LOCATION", "Rabat")]];
+    const whole = new CrossArticleResolver();
+    const first = new CrossArticleResolver();
+    for (const e of earlier.flat()) [whole, first].forEach((resolver) => resolver.add(e));
+    const restored = CrossArticleResolver.fromState(JSON.parse(JSON.stringify(first.state())));
+    const nodes = later.flat().map((e) => [whole.add(e), restored.add(e)]);
+    expect(restored.finish()).toEqual(whole.finish());
+    for (const [a, b] of nodes) expect(restored.groupOfNode(b)).toBe(whole.groupOfNode(a));
+  });
+});

@@ -125,7 +125,7 @@ describe("a pipeline change", () => {
     const { summary, warnings } = await run(input, output);
     expect(summary.articles).toMatchObject({ extracted: 2, reused: 0 });
     expect(warnings).toEqual([]);
-    expect(readdirSync(join(output, ".state")).sort()).toEqual(["articles.jsonl", "entity-ids.json", "mention-rows.dat"]);
+    expect(readdirSync(join(output, ".state")).sort()).toEqual(["articles.jsonl", "entity-ids.json", "mention-rows.dat", "run-snapshot.dat"]);
   });
 
   test("files removed since the last run are counted even when its cache cannot be reused", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { toCsv } from "../../src/7-write/csv.js";
-import { MentionPlan, writeMentionsTable } from "../../src/7-write/mentions-table.js";
+import { countMentions, MentionPlan, writeMentionsTable, type RowsPlace } from "../../src/7-write/mentions-table.js";
 import { ARTICLE_COLUMNS, MENTION_COLUMNS, toArticleRecord } from "../../src/7-write/rows.js";
 import type { ArticleExtraction, LocalEntity, MentionRow } from "../../src/types.js";
 import { temporaryFolder } from "../helpers.js";
@@ -44,11 +44,9 @@ test("mentions.csv from rendered rows is what csv-stringify writes, and its coun
     // The place of each article's rows is, here, its index.
     rendered.forEach(({ record }, i) => plan.add(record, [0, 1], [i, 0, 0]));
     const path = join(folder, "mentions.csv");
-    const counts = writeMentionsTable(path, plan, {
-      readRows: ([i]) => rendered[i].rows,
-      groupOfNode: (node) => node,
-      ids: IDS,
-    });
+    const sources = { readRows: ([i]: RowsPlace) => rendered[i].rows, groupOfNode: (node: number) => node, ids: IDS };
+    writeMentionsTable(path, plan, sources);
+    const counts = countMentions(plan, sources.groupOfNode, IDS.length);
     const expected: MentionRow[] = ARTICLES.flatMap((article) =>
       article.mentions.map((m) => ({ mention_id: `${article.articleId}:${m.start}`, article_id: article.articleId, entity_id: IDS[m.localEntity], type: m.type, text: m.text, start: m.start, end: m.end, sentence: article.sentences[m.sentence] })),
     );
@@ -58,6 +56,15 @@ test("mentions.csv from rendered rows is what csv-stringify writes, and its coun
       { mentionCount: 2, articleCount: 2, firstDate: "2019-03-01", lastDate: "2020-01-02" },
     ]);
     expect(plan.mentionCount).toBe(5);
+    // From article 2 on, without the header: the rows that follow article 1's.
+    const tail = join(folder, "tail.csv");
+    writeMentionsTable(tail, plan, sources, 2);
+    expect(Buffer.concat([readFileSync(path).subarray(0, readFileSync(path).length - readFileSync(tail).length), readFileSync(tail)])).toEqual(readFileSync(path));
+    expect(readFileSync(tail, "utf8")).toBe(toCsv(MENTION_COLUMNS, expected.slice(3)).split("\r\n").slice(1).join("\r\n"));
+    // A plan restored from its state is the same plan.
+    const restored = join(folder, "restored.csv");
+    writeMentionsTable(restored, MentionPlan.fromState(plan.state()), sources);
+    expect(readFileSync(restored)).toEqual(readFileSync(path));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,0 +1,105 @@
+import { readFileSync, statSync } from "node:fs";
+import { writeFileAtomic } from "../../src/common/atomic-write.js";
+import type { ListedFile } from "../../src/1-read/list-files.js";
+import type { ResolverState } from "../../src/6-resolve/across-articles.js";
+import { PLAN_INT_LISTS, type MentionPlanState } from "../../src/7-write/mentions-table.js";
+import type { Stamp } from "./article-index.js";
+import type { PreviousRows } from "./mention-rows-file.js";
+
+/**
+ * What a run leaves for a rerun that only adds files after its own (the usual case: new articles
+ * carry later dates or numbers in their names): its files in listing order, cross-article
+ * resolution before it was finished, and the mention plan. Such a rerun restores them instead of
+ * reading back every record, and appends to the index, articles.csv and mentions.csv instead of
+ * writing them again (run.ts). Written after the commit, with the stamps of the files it appends
+ * to: a snapshot whose files changed since (a later run that died, a table edited by hand) no
+ * longer matches them, and the rerun then takes the ordinary way.
+ */
+export interface RunSnapshot {
+  version: string;
+  /** The run's files in listing order; `stamps` as in the index, `skipReasons` as listed ("" for none). */
+  files: { sourcePaths: string[]; articleIds: string[]; stamps: Stamp[]; skipReasons: string[] };
+  skipped: number;
+  rows: PreviousRows;
+  /** The stamps of the appended files, by path. */
+  appendedFiles: Record<string, Stamp>;
+  resolver: ResolverState;
+  plan: MentionPlanState;
+}
+
+const MAGIC = "fr-news-ner run snapshot 1\n";
+
+/**
+ * Layout: MAGIC, uint32 length of the JSON that follows, the snapshot as JSON without the plan's
+ * numbers, then those: float64 row offsets, then each int32 list in `PLAN_INT_LISTS` order; little-endian.
+ */
+export function writeRunSnapshot(path: string, snapshot: RunSnapshot): void {
+  const { plan, ...rest } = snapshot;
+  const lengths = PLAN_INT_LISTS.map((name) => plan.ints[name].length);
+  const json = Buffer.from(JSON.stringify({ ...rest, dates: plan.dates, rowCount: plan.rowOffsets.length, lengths }));
+  const jsonLength = Buffer.alloc(4);
+  jsonLength.writeUInt32LE(json.length);
+  const arrays = [plan.rowOffsets, ...PLAN_INT_LISTS.map((name) => plan.ints[name])].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  writeFileAtomic(path, Buffer.concat([Buffer.from(MAGIC), jsonLength, json, ...arrays]));
+}
+
+/** The snapshot at `path` when it is of this pipeline `version` and its appended files are as it left them; else undefined. */
+export function readRunSnapshot(path: string, version: string): RunSnapshot | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    const snapshot = parse(bytes);
+    const unchanged = Object.entries(snapshot.appendedFiles).every(([file, stamp]) => tableStamp(file) === stamp);
+    return snapshot.version === version && unchanged ? snapshot : undefined;
+  } catch {
+    return undefined; // damaged: the ordinary way still works
+  }
+}
+
+/** Whether `files` start with the snapshot's files, unchanged, and every other one sorts after them by article id too. */
+export function extendsSnapshot(files: readonly ListedFile[], { files: known }: RunSnapshot, stampOf: (file: ListedFile) => Stamp): boolean {
+  if (files.length < known.sourcePaths.length) return false;
+  let lastId = "";
+  for (let i = 0; i < known.sourcePaths.length; i++) {
+    const file = files[i];
+    if (file.sourcePath !== known.sourcePaths[i] || file.articleId !== known.articleIds[i] || (file.skipReason ?? "") !== known.skipReasons[i]) return false;
+    // A file skipped when listed is never read: its record is the same while its reason is.
+    if (!file.skipReason && (known.stamps[i] === "" || stampOf(file) !== known.stamps[i])) return false;
+    if (file.articleId > lastId) lastId = file.articleId;
+  }
+  return files.slice(known.sourcePaths.length).every((file) => file.articleId > lastId);
+}
+
+/** Size, times and inode of a table this run wrote; "" when it is missing. */
+export function tableStamp(path: string): Stamp {
+  try {
+    const { size, mtimeNs, ctimeNs, ino } = statSync(path, { bigint: true });
+    return `${size}:${mtimeNs}:${ctimeNs}:${ino}`;
+  } catch {
+    return "";
+  }
+}
+
+function parse(bytes: Buffer): RunSnapshot {
+  if (bytes.toString("utf8", 0, MAGIC.length) !== MAGIC) throw new Error("not a run snapshot");
+  let offset = MAGIC.length;
+  const jsonLength = bytes.readUInt32LE(offset);
+  offset += 4;
+  const { dates, rowCount, lengths, ...rest } = JSON.parse(bytes.toString("utf8", offset, offset + jsonLength)) as Omit<RunSnapshot, "plan"> & { dates: string[]; rowCount: number; lengths: number[] };
+  offset += jsonLength;
+  const take = <T extends Float64Array | Int32Array>(target: T): T => {
+    if (offset + target.byteLength > bytes.length) throw new Error("truncated run snapshot");
+    // Copied out: `offset` need not be aligned for the type.
+    new Uint8Array(target.buffer).set(bytes.subarray(offset, offset + target.byteLength));
+    offset += target.byteLength;
+    return target;
+  };
+  const rowOffsets = take(new Float64Array(rowCount));
+  const ints = Object.fromEntries(PLAN_INT_LISTS.map((name, i) => [name, take(new Int32Array(lengths[i]))])) as MentionPlanState["ints"];
+  if (offset !== bytes.length) throw new Error("run snapshot longer than its header says");
+  return { ...rest, plan: { dates, rowOffsets, ints } };
+}
