@@ -117,19 +117,24 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);
     const paths = statePaths(outputDir, stateDir);
-    const snapshot = reuse ? extendedSnapshot(files, paths, version) : undefined;
+    const inFlight = run.jobs * IN_FLIGHT_PER_JOB;
+    // Files the previous run did not see are extracted whichever way this run takes: they are sent to the workers first.
+    const early = new Map<ListedFile, Promise<Place>>();
+    const lastSnapshot = reuse ? readRunSnapshot(paths.snapshot, version) : undefined;
+    if (lastSnapshot) await startFirst(unseenBy(files, new Set(lastSnapshot.files.sourcePaths)), early, pool, inFlight);
+    const snapshot = lastSnapshot && appendsTo(lastSnapshot, files, paths) ? lastSnapshot : undefined;
     const previous = (opened.previous = reuse && !snapshot ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
+    if (previous && !lastSnapshot) await startFirst(unseenBy(files, new Set(previous.sourcePaths)), early, pool, inFlight);
     // With a snapshot, the files it holds are not gone through again: only those after them are.
     const known = snapshot?.files.sourcePaths.length ?? 0;
     const added = files.slice(known);
-    const unseen = added.filter((file) => !previous?.entry(file.sourcePath));
     const rowsFile = (opened.rowsFile = new MentionRowsFile(paths.rows, snapshot?.rows ?? (previous && { token: previous.header.rowsToken, end: previous.rowsEnd, live: previous.rowsLive })));
     const indexPath = temporaryPathFor(paths.index);
     const articlesPath = temporaryPathFor(paths.articles);
     const articles = (opened.articles = new ArticlesTable(articlesPath, !snapshot));
     const progress = new Progress(files.length, run.progress ?? false);
     const index = new IndexWriter(indexPath, snapshot ? undefined : { index: 2, version, rowsToken: rowsFile.token });
-    const pass = await extractAll(added, unseen, snapshot ? restoredPass(snapshot) : newPass(), { previous, pool, rowsFile, index, articles, jobs: run.jobs, progress });
+    const pass = await extractAll(added, early, snapshot ? restoredPass(snapshot) : newPass(), { previous, pool, rowsFile, index, articles, inFlight, progress });
     progress.stop();
     previous?.close();
     rowsFile.finishWriting();
@@ -218,11 +223,22 @@ function statePaths(outputDir: string, stateDir: string): StatePaths {
   };
 }
 
-/** The previous run's snapshot, when this run only adds files after its files and can append to its state and tables. */
-function extendedSnapshot(files: ListedFile[], paths: StatePaths, version: string): RunSnapshot | undefined {
-  const snapshot = readRunSnapshot(paths.snapshot, version);
-  if (!snapshot || !MentionRowsFile.isAppendable(paths.rows, snapshot.rows)) return undefined;
-  return extendsSnapshot(files, snapshot, (file) => fileStamp(file.absolutePath)) ? snapshot : undefined;
+/** Whether this run only adds files after those of the previous run's snapshot, and can append to its state and tables. */
+function appendsTo(snapshot: RunSnapshot, files: ListedFile[], paths: StatePaths): boolean {
+  return MentionRowsFile.isAppendable(paths.rows, snapshot.rows) && extendsSnapshot(files, snapshot, (file) => fileStamp(file.absolutePath));
+}
+
+const unseenBy = (files: ListedFile[], seen: Set<string>) => files.filter((file) => !seen.has(file.sourcePath));
+
+/**
+ * Starts extracting the first `files` (up to the in-flight budget) and lets the pool send them
+ * before this thread goes on: in a rerun the new files tend to come last (their names carry later
+ * dates or numbers), and the workers would otherwise wait for this thread to go through every
+ * other file first.
+ */
+async function startFirst(files: ListedFile[], early: Map<ListedFile, Promise<Place>>, pool: ExtractionPool, inFlight: number): Promise<void> {
+  for (const file of files.slice(0, inFlight)) early.set(file, awaitedLater(reuseOrExtract(file, undefined, pool)));
+  await nextEvent();
 }
 
 /** Whether every node the snapshot's articles use keeps the id it had: their rows of mentions.csv are then unchanged. */
@@ -316,7 +332,7 @@ interface ExtractionContext {
   rowsFile: MentionRowsFile;
   index: IndexWriter;
   articles: ArticlesTable;
-  jobs: number;
+  inFlight: number;
   progress: Progress;
 }
 
@@ -329,16 +345,16 @@ interface Placed {
   stamp: Stamp;
 }
 
+/** What places a file's record once its turn comes: its rows, when new, go to the end of the rows file then. */
+type Place = (rowsFile: MentionRowsFile) => Placed;
+
 /**
- * Reads the files in order, reuses or extracts each, and consumes the results in the same order
- * (workers may finish out of order): each goes to the index, its row to the articles table, its
- * entities to cross-article resolution and what its mentions need to the mention plan; the
- * mention rows themselves stay on disk. The first files the previous run did not see (`unseen`)
- * are sent to extraction before the others are reused: in a rerun they tend to come last (their
- * names carry later dates or numbers), and the extracting threads would wait for this thread to go
- * through every other file first.
+ * Reads the files in order, reuses or extracts each (those in `early` were started already), and
+ * consumes the results in the same order (workers may finish out of order): each goes to the
+ * index, its row to the articles table, its entities to cross-article resolution and what its
+ * mentions need to the mention plan; the mention rows themselves stay on disk.
  */
-async function extractAll(files: ListedFile[], unseen: ListedFile[], pass: ExtractionPass, context: ExtractionContext): Promise<ExtractionPass> {
+async function extractAll(files: ListedFile[], early: Map<ListedFile, Promise<Place>>, pass: ExtractionPass, context: ExtractionContext): Promise<ExtractionPass> {
   const consume = ({ record, rows, line, reused, stamp }: Placed) => {
     context.index.append(line);
     context.articles.add(record.row);
@@ -349,21 +365,19 @@ async function extractAll(files: ListedFile[], unseen: ListedFile[], pass: Extra
     pass.rowsLive += rows[1];
     context.progress.tick();
   };
-  const inFlight = context.jobs * IN_FLIGHT_PER_JOB;
-  const start = (file: ListedFile) => awaitedLater(reuseOrExtract(file, context));
-  const early = new Map(unseen.slice(0, inFlight).map((file) => [file, start(file)]));
+  const { inFlight, rowsFile } = context;
   try {
     // Placed in article order, so that the state is the same whatever the number of jobs.
-    const queue: Promise<() => Placed>[] = [];
+    const queue: Promise<Place>[] = [];
     for (const [i, file] of files.entries()) {
       if (i % YIELD_EVERY === 0) await nextEvent();
       const started = early.get(file);
       // Taken out, so that the map does not hold its result once consumed.
       early.delete(file);
-      queue.push(started ?? start(file));
-      if (queue.length >= inFlight) consume((await queue.shift()!)());
+      queue.push(started ?? awaitedLater(reuseOrExtract(file, context.previous, context.pool)));
+      if (queue.length >= inFlight) consume((await queue.shift()!)(rowsFile));
     }
-    while (queue.length > 0) consume((await queue.shift()!)());
+    while (queue.length > 0) consume((await queue.shift()!)(rowsFile));
   } finally {
     context.index.close();
   }
@@ -396,16 +410,16 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
  * taken before the file is read, so that a change during the run is seen next time. A file the
  * previous run did not see is read by the worker that extracts it.
  */
-async function reuseOrExtract(file: ListedFile, { previous, pool, rowsFile }: ExtractionContext): Promise<() => Placed> {
+async function reuseOrExtract(file: ListedFile, previous: PreviousIndex | undefined, pool: ExtractionPool): Promise<Place> {
   const stamp = file.skipReason ? "" : fileStamp(file.absolutePath);
   const earlier = previous?.entry(file.sourcePath);
-  if (!earlier) return placeExtracted(file.skipReason ? skippedRecord(readArticle(file)) : await pool.extract({ source: file, sha256: "" }), stamp, rowsFile);
+  if (!earlier) return placeExtracted(file.skipReason ? skippedRecord(readArticle(file)) : await pool.extract({ source: file, sha256: "" }), stamp);
   const unchanged = stamp && earlier.stamp === stamp ? previousLine(previous!, earlier, file) : undefined;
-  if (unchanged) return () => placeReused(unchanged, earlier, stamp, rowsFile);
+  if (unchanged) return (rowsFile) => placeReused(unchanged, earlier, stamp, rowsFile);
   const article = readArticle(file);
   const same = article.sha256 && !article.skipReason && earlier.sha256 === article.sha256 ? previousLine(previous!, earlier, file) : undefined;
-  if (same) return () => placeReused(same, earlier, stamp, rowsFile);
-  return placeExtracted(article.skipReason ? skippedRecord(article) : await pool.extract(article), stamp, rowsFile);
+  if (same) return (rowsFile) => placeReused(same, earlier, stamp, rowsFile);
+  return placeExtracted(article.skipReason ? skippedRecord(article) : await pool.extract(article), stamp);
 }
 
 /** The previous run's line of a file; undefined when it is damaged or the file's id changed. */
@@ -422,8 +436,8 @@ function placeReused({ record, json, line }: IndexLine, entry: IndexEntry, stamp
 }
 
 /** A new extraction, to be placed with its rows appended to the rows file (a file that could not be read gets no stamp). */
-function placeExtracted({ record, json, rows }: Extracted, stamp: Stamp, rowsFile: MentionRowsFile): () => Placed {
-  return () => {
+function placeExtracted({ record, json, rows }: Extracted, stamp: Stamp): Place {
+  return (rowsFile) => {
     const place = rowsFile.append(rows);
     const kept = record.sha256 ? stamp : "";
     return { record, rows: place, line: indexLine(record, json, kept, place), reused: false, stamp: kept };
