@@ -30,11 +30,16 @@ const MAX_CACHED_NAMES = 20_000;
 export function nameKey(text: string): string {
   let key = nameKeys.get(text);
   if (key === undefined) {
-    key = foldKey(text).replace(/-/g, " ").replace(/\s+/g, " ").trim();
+    key = uncachedNameKey(text);
     if (nameKeys.size >= MAX_CACHED_NAMES) nameKeys.clear();
     nameKeys.set(detached(text), key);
   }
   return key;
+}
+
+/** `nameKey` for strings met once, such as lexicon entries: 70,000 of them would only churn its cache. */
+export function uncachedNameKey(text: string): string {
+  return foldKey(text).replace(/-/g, " ").replace(/\s+/g, " ").trim();
 }
 
 /** A whitespace character other than a space, or two in a row: what `collapseWhitespace` changes. */

@@ -1,4 +1,7 @@
-import { BITS_PER_LEXICON, LexiconMatcher, TAGGER_LEXICONS } from "../../src/5-extract/tagger/lexicon-features.js";
+import { tokenize } from "../../src/4-tokenize/tokenize.js";
+import { lexiconEntries } from "../../src/common/lexicons.js";
+import { nameKey } from "../../src/common/normalize.js";
+import { BITS_PER_LEXICON, entryKey, LexiconMatcher, TAGGER_LEXICONS } from "../../src/5-extract/tagger/lexicon-features.js";
 
 const CITIES = TAGGER_LEXICONS.indexOf("cities");
 const ORG_HEADS = TAGGER_LEXICONS.indexOf("org-heads");
@@ -36,4 +39,14 @@ test("the digest changes with the lexicons", () => {
   const empty = new LexiconMatcher(TAGGER_LEXICONS.map(() => []));
   expect(empty.digest()).not.toBe(matcher.digest());
   expect(empty.digest()).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test("every entry of the project lexicons gets the key of its tokens' nameKeys, plain words by their shortcut too", () => {
+  const differing: string[] = [];
+  for (const lexicon of TAGGER_LEXICONS) {
+    for (const name of lexiconEntries(lexicon).flatMap((entry) => entry.split("|"))) {
+      if (entryKey(name) !== tokenize(name).map((token) => nameKey(token.text)).join(" ")) differing.push(`${lexicon}: ${name}`);
+    }
+  }
+  expect(differing).toEqual([]);
 });
