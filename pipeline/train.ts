@@ -13,7 +13,7 @@ import { evaluateSpans, formatDevScores } from "../src/5-extract/tagger/evaluate
 import { FeatureExtractor } from "../src/5-extract/tagger/features.js";
 import { createTagger, DEFAULT_MODEL_PATH, loadTagger, modelHash } from "../src/5-extract/tagger/index.js";
 import { LexiconMatcher } from "../src/5-extract/tagger/lexicon-features.js";
-import { quantiseModel, serializeModel } from "../src/5-extract/tagger/perceptron.js";
+import { MAX_HASH_BITS, quantiseModel, serializeModel } from "../src/5-extract/tagger/perceptron.js";
 import { trainPerceptron } from "../src/5-extract/tagger/train.js";
 
 const { values: options } = parseArgs({
@@ -29,8 +29,7 @@ const { values: options } = parseArgs({
 const started = Date.now();
 const epochs = integerOption("epochs", 1, 1000);
 const seed = integerOption("seed", 0, 2 ** 32 - 1);
-// Above 2^24 buckets the training arrays pass 2 GB, and bucket × labels must stay an int32.
-const hashBits = integerOption("hash-bits", 10, 24);
+const hashBits = integerOption("hash-bits", 10, MAX_HASH_BITS);
 const corpora = (options.data ?? DEFAULT_CORPORA).map((path) => {
   const { train, dev } = splitForDevelopment(readCorpus(path));
   return { name: basename(path), train: sentencesOf(train), dev: sentencesOf(dev) };

@@ -115,27 +115,61 @@ export class AveragedWeights {
   }
 }
 
-const MAGIC = "FRNERTAG";
-/** Weights are stored as int16 × scale: half the size of float32, and the rounding zeroes the tiny weights, which gzip then squeezes. */
+/** Format 2, sparse weights. Files of format 1 (dense weights) began with DENSE_MAGIC. */
+const MAGIC = "FRNERTG2";
+const DENSE_MAGIC = "FRNERTAG";
+/** Weights are stored as int16 × scale: half the size of float32, and the rounding zeroes the tiny weights, which the file leaves out. */
 const QUANTUM_LEVELS = 32767;
+/** Above 2^24 buckets the training arrays pass 2 GB, and bucket × labels must stay an int32. */
+export const MAX_HASH_BITS = 24;
+
+/** Weights as int16 levels of one float32 scale. */
+interface Levels {
+  levels: Int16Array;
+  scale: number;
+}
+
+/** The model file of a trained model, its weights quantised as `quantiseModel` does. */
+export function serializeModel(model: TrainedModel): Buffer {
+  return encodeModel(model.header, model.transitions, quantise(model.weights));
+}
 
 /**
- * File layout, gzipped: MAGIC, uint32 header length, header JSON, float32 transitions,
- * float32 weight scale, int16 weights; numbers little-endian.
+ * File layout, gzipped: MAGIC, uint32 header length, header JSON, float32 transitions, float32 weight
+ * scale, uint32 count of nonzero levels, those int16 levels in weight order, then their positions as
+ * varint gaps (LEB128 of position − previous position − 1, the first from −1); numbers little-endian.
+ * Only 4% of the weights are nonzero: the dense levels unzipped to 38 MB, 150-400 ms per load.
  */
-export function serializeModel(model: TrainedModel): Buffer {
-  const header = Buffer.from(JSON.stringify(model.header), "utf8");
-  const headerLength = Buffer.alloc(4);
-  headerLength.writeUInt32LE(header.length);
-  const { levels, scale } = quantise(model.weights);
-  const scaleBytes = Buffer.alloc(4);
-  scaleBytes.writeFloatLE(scale);
+export function encodeModel(header: ModelHeader, transitions: Float32Array, { levels, scale }: Levels): Buffer {
+  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+  const { nonzero, gaps } = sparse(levels);
   const body = Buffer.concat([
-    Buffer.from(MAGIC, "ascii"), headerLength, header,
-    littleEndianBytes(model.transitions), scaleBytes, littleEndianBytes(levels),
+    Buffer.from(MAGIC, "ascii"), uint32Bytes(headerBytes.length), headerBytes, littleEndianBytes(transitions),
+    littleEndianBytes(Float32Array.of(scale)), uint32Bytes(nonzero.length), littleEndianBytes(nonzero), gaps,
   ]);
   return gzipSync(body, { level: 9 });
 }
+
+/** The nonzero levels in order, and their positions as varint gaps. */
+function sparse(levels: Int16Array): { nonzero: Int16Array; gaps: Buffer } {
+  let count = 0;
+  for (let i = 0; i < levels.length; i++) if (levels[i] !== 0) count++;
+  const nonzero = new Int16Array(count);
+  const gaps = Buffer.alloc(count * MAX_GAP_BYTES);
+  let at = 0;
+  let previous = -1;
+  for (let i = 0, n = 0; i < levels.length; i++) {
+    if (levels[i] === 0) continue;
+    nonzero[n++] = levels[i];
+    let gap = i - previous - 1;
+    for (; gap >= 0x80; gap >>>= 7) gaps[at++] = (gap & 0x7f) | 0x80;
+    gaps[at++] = gap;
+    previous = i;
+  }
+  return { nonzero, gaps: gaps.subarray(0, at) };
+}
+/** 7 bits a byte: 28 bits cover the 2^24 × 9 weights of the largest model. */
+const MAX_GAP_BYTES = 4;
 
 /** What `deserializeModel(serializeModel(model))` gives, without the file: training scores its snapshots with it. */
 export function quantiseModel(model: TrainedModel): LinearModel {
@@ -144,7 +178,7 @@ export function quantiseModel(model: TrainedModel): LinearModel {
 }
 
 /** The weights as levels × a float32 scale, the largest weight at level ±32767. */
-function quantise(weights: Float32Array): { levels: Int16Array; scale: number } {
+function quantise(weights: Float32Array): Levels {
   let largest = 0;
   // Indexed: a for-of over the 19 million weights took 105 ms instead of 13, and training quantises after every epoch.
   for (let i = 0; i < weights.length; i++) largest = Math.max(largest, Math.abs(weights[i]));
@@ -154,23 +188,64 @@ function quantise(weights: Float32Array): { levels: Int16Array; scale: number } 
   return { levels, scale };
 }
 
-/** Reads a model file; with `shared`, the weights live in a SharedArrayBuffer that worker threads can read without a copy each. */
+/**
+ * Reads a model file; with `shared`, the weights live in a SharedArrayBuffer that worker threads can read without a copy each.
+ * A damaged file throws: each count in it is checked against the bytes that follow, so that beyond
+ * its unzipped body it makes us allocate no more than the weights of 2^MAX_HASH_BITS buckets.
+ */
 export function deserializeModel(file: Buffer, shared = false): LinearModel {
-  const body = gunzipSync(file, { chunkSize: outputChunkSize(file) });
-  if (body.toString("ascii", 0, MAGIC.length) !== MAGIC) throw new Error("not a tagger model file");
-  let offset = MAGIC.length;
-  const headerLength = body.readUInt32LE(offset);
-  offset += 4;
-  const header = JSON.parse(body.toString("utf8", offset, offset + headerLength)) as ModelHeader;
-  offset += headerLength;
-  if (header.labels.join() !== LABELS.join()) throw new Error(`model labels ${header.labels.join()} differ from ${LABELS.join()}`);
-  const transitions = copyOut(body, offset, new Float32Array(TRANSITION_COUNT));
-  offset += transitions.byteLength;
-  const scale = body.readFloatLE(offset);
-  offset += 4;
+  const body = reader(gunzipSync(file, { chunkSize: outputChunkSize(file) }));
+  const magic = body.take(MAGIC.length).toString("ascii");
+  if (magic === DENSE_MAGIC) throw new Error("a tagger model file in the dense format of earlier versions");
+  if (magic !== MAGIC) throw new Error("not a tagger model file");
+  const header = checkedHeader(JSON.parse(body.take(body.uint32()).toString("utf8")) as ModelHeader);
+  const transitions = copyOut(body.take(TRANSITION_COUNT * Float32Array.BYTES_PER_ELEMENT), new Float32Array(TRANSITION_COUNT));
+  const scale = body.take(4).readFloatLE(0);
+  const nonzeroBytes = body.take(body.uint32() * Int16Array.BYTES_PER_ELEMENT);
+  const nonzero = copyOut(nonzeroBytes, new Int16Array(nonzeroBytes.length / Int16Array.BYTES_PER_ELEMENT));
   const count = (1 << header.hashBits) * LABEL_COUNT;
-  const levels = copyOut(body, offset, new Int16Array(zeros(count * Int16Array.BYTES_PER_ELEMENT, shared)));
+  const levels = scatter(nonzero, body.rest(), new Int16Array(zeros(count * Int16Array.BYTES_PER_ELEMENT, shared)));
   return { header, weights: { levels, values: levelValues(scale, shared) }, transitions };
+}
+
+function checkedHeader(header: ModelHeader): ModelHeader {
+  if (header.labels?.join() !== LABELS.join()) throw new Error(`model labels ${header.labels?.join()} differ from ${LABELS.join()}`);
+  const { hashBits } = header;
+  if (!Number.isInteger(hashBits) || hashBits < 1 || hashBits > MAX_HASH_BITS) throw new Error(`model hash bits ${hashBits} not from 1 to ${MAX_HASH_BITS}`);
+  return header;
+}
+
+/** Puts each nonzero level at its position, read from the gaps: they must be exactly the positions of `nonzero`, within `levels`. */
+function scatter(nonzero: Int16Array, gaps: Buffer, levels: Int16Array): Int16Array {
+  let at = 0;
+  let position = -1;
+  for (let n = 0; n < nonzero.length; n++) {
+    let gap = 0;
+    let byte = 0x80;
+    for (let shift = 0; byte & 0x80; shift += 7) {
+      if (shift === 7 * MAX_GAP_BYTES || at === gaps.length) throw damaged();
+      byte = gaps[at++];
+      gap |= (byte & 0x7f) << shift;
+    }
+    position += gap + 1;
+    if (position >= levels.length) throw damaged();
+    levels[position] = nonzero[n];
+  }
+  if (at !== gaps.length) throw damaged();
+  return levels;
+}
+
+const damaged = (): Error => new Error("damaged tagger model file: its contents do not add up");
+
+/** Reads `body` from its start; a read past its end throws. */
+function reader(body: Buffer) {
+  let offset = 0;
+  const take = (length: number): Buffer => {
+    if (length > body.length - offset) throw damaged();
+    offset += length;
+    return body.subarray(offset - length, offset);
+  };
+  return { take, uint32: () => take(4).readUInt32LE(0), rest: () => take(body.length - offset) };
 }
 
 /** `values[level + ZERO_LEVEL]` = level × scale rounded to float32 (see `QuantisedWeights`), 256 kB. */
@@ -186,12 +261,12 @@ function zeros(bytes: number, shared: boolean): ArrayBuffer | SharedArrayBuffer 
 }
 
 const MIN_OUTPUT_CHUNK = 1 << 16;
-/** Bounds what a damaged trailer can make zlib allocate; still above the body of the largest model (2^24 buckets: 302 MB). */
-const MAX_OUTPUT_CHUNK = 1 << 29;
+/** Bounds what a damaged trailer can make zlib allocate; far above the body of any model trained so far (2^21 buckets: 2.4 MB). */
+const MAX_OUTPUT_CHUNK = 1 << 26;
 
 /**
  * Output chunks the size of the whole body, which gzip's trailer holds (modulo 2^32): one chunk spares
- * zlib joining them, a second copy of the 38 MB. (Its default 16 kB chunks made unzipping twice as slow.)
+ * zlib joining them, a second copy of the body. (Its default 16 kB chunks made unzipping twice as slow.)
  */
 function outputChunkSize(file: Buffer): number {
   const size = file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0;
@@ -205,8 +280,14 @@ function littleEndianBytes(values: Float32Array | Int16Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
-/** Copies bytes of `body` from `offset` into `target` (a copy, since `offset` may not be aligned for the type). */
-function copyOut<T extends Float32Array | Int16Array>(body: Buffer, offset: number, target: T): T {
-  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(body.subarray(offset, offset + target.byteLength));
+function uint32Bytes(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}
+
+/** Copies `bytes` into `target`, as many as it holds (a copy, since they may not be aligned for the type). */
+function copyOut<T extends Float32Array | Int16Array>(bytes: Buffer, target: T): T {
+  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes);
   return target;
 }
