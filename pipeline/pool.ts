@@ -2,12 +2,11 @@ import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/common/lexicons.js";
 import type { Article } from "../src/types.js";
-import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
+import { loadSharedModel } from "../src/5-extract/tagger/index.js";
 import type { Extracted } from "./article-extraction.js";
 import type { StageTimes } from "./extract-article.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap-settings.js";
-import type { NameFinding } from "./stage-options.js";
-import type { StageOptions } from "./stages.js";
+import type { ExtractionSettings, NameFinding } from "./stage-options.js";
 
 /**
  * Runs `extractRecord` over `jobs` threads: with one job in this thread, with more in as many
@@ -18,6 +17,11 @@ import type { StageOptions } from "./stages.js";
  * fewer), but runs took 11-19% more wall time and 17-20% more CPU. Extracting in the heap that also
  * holds the run's state, this thread ran about four times as many full garbage collections as a
  * worker (78-88 against 20-24 per run).
+ *
+ * With the tagger, this thread reads its model into shared memory before it starts the workers, and
+ * each gets it in its workerData: a SharedArrayBuffer is shared there, not copied. (The first worker
+ * used to read it and this thread to relay it to the others, which waited about a second for it
+ * behind this thread's first long loops.)
  */
 export class ExtractionPool {
   /** Milliseconds per stage, summed over every thread. */
@@ -36,8 +40,7 @@ export class ExtractionPool {
     jobs: number,
     private readonly names: NameFinding,
   ) {
-    const settings = (w: number): WorkerSettings => ({ names, model: names === "rules" ? undefined : w === 0 ? "load" : "wait" });
-    this.workers = jobs > 1 ? Array.from({ length: jobs }, (_, w) => new Worker(WORKER_FILE, { workerData: settings(w), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })) : [];
+    this.workers = jobs > 1 ? startWorkers(jobs, names) : [];
     this.inFlight = this.workers.map(() => 0);
     this.workers.forEach((worker, w) => {
       worker.on("message", (message: FromWorker) => this.receive(w, message));
@@ -95,7 +98,7 @@ export class ExtractionPool {
           if (bytes) transfer.push(bytes.buffer);
           return { id, article: { ...article, bytes: bytes as Buffer | undefined } };
         });
-        worker.postMessage(messages satisfies ToWorker, transfer);
+        worker.postMessage(messages satisfies WorkerRequest[], transfer);
       }
     });
   }
@@ -105,26 +108,19 @@ export class ExtractionPool {
     this.here = "loading";
     Promise.all([import("./extract-article.js"), import("./stage-options.js")])
       .then(([{ extractRecord }, { stageOptions }]) => {
-        const options = buildOptions(() => stageOptions({ names: this.names }));
+        const options = reportingModelErrors(() => stageOptions({ names: this.names }));
         this.here = (article, times) => fromJson(extractRecord(article, options, times));
         this.schedule();
       })
       .catch((error: Error) => this.failAll(error));
   }
 
-  private receive(w: number, message: FromWorker): void {
-    if ("model" in message) {
-      this.workers.slice(1).forEach((other) => other.postMessage({ model: message.model } satisfies ToWorker));
-    } else if ("modelError" in message) {
-      this.failAll(new ModelLoadError(message.modelError));
-    } else {
-      const { results, times } = message;
-      this.inFlight[w] -= results.length;
-      for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
-      for (const result of results) {
-        this.pending.get(result.id)?.resolve(fromJson(result));
-        this.pending.delete(result.id);
-      }
+  private receive(w: number, { results, times }: FromWorker): void {
+    this.inFlight[w] -= results.length;
+    for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
+    for (const result of results) {
+      this.pending.get(result.id)?.resolve(fromJson(result));
+      this.pending.delete(result.id);
     }
     this.schedule();
   }
@@ -146,8 +142,14 @@ function fromJson({ json, rows }: Pick<Extracted, "json" | "rows">): Extracted {
   return { record: JSON.parse(json) as Extracted["record"], json, rows };
 }
 
-/** The stage options, a model that cannot be loaded reported as such. */
-function buildOptions(build: () => StageOptions): StageOptions {
+/** Throws ModelLoadError, before any worker starts, when the model cannot be loaded. */
+function startWorkers(jobs: number, names: NameFinding): Worker[] {
+  const workerData: ExtractionSettings = { names, model: names === "rules" ? undefined : reportingModelErrors(loadSharedModel) };
+  return Array.from({ length: jobs }, () => new Worker(WORKER_FILE, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+}
+
+/** What `build` gives (the model, or the stage options that load it), a model that cannot be loaded reported as such. */
+function reportingModelErrors<T>(build: () => T): T {
   try {
     return build();
   } catch (error) {
@@ -176,19 +178,15 @@ interface Request {
   reject: (error: Error) => void;
 }
 
-/** What a worker is told at start: how names are found, and whether it loads the tagger's model or waits to be given it. */
-export interface WorkerSettings {
-  names: NameFinding;
-  model?: "load" | "wait";
-}
-
 /** What a worker receives and sends back (see worker.ts). */
 export interface WorkerRequest {
   id: number;
   article: Article;
 }
-export type ToWorker = WorkerRequest[] | { model: LinearModel };
-type FromWorker = { results: WorkerResult[]; times: StageTimes } | { model: LinearModel } | { modelError: string };
+interface FromWorker {
+  results: WorkerResult[];
+  times: StageTimes;
+}
 export interface WorkerResult {
   id: number;
   json: string;

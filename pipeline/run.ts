@@ -112,7 +112,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   // What must be closed however the run ends.
   const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; articles?: ArticlesTable; pool?: ExtractionPool } = {};
   try {
-    // The workers start first: they load the lexicons and the model while this thread lists the files.
+    // The workers start first (given the model, which the pool loads): they load the lexicons while this thread lists the files.
     const pool = (opened.pool = new ExtractionPool(run.jobs, run.names));
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);

@@ -9,7 +9,7 @@ export type NameFinding = "rules" | "fused" | "tagger";
 /** What the caller decides about extraction. */
 export interface ExtractionSettings {
   names: NameFinding;
-  /** The tagger's model, its weights in shared memory (read by one worker for all: pipeline/worker.ts); else this thread loads the default model. */
+  /** The tagger's model, its weights in shared memory (read by the pool for all its workers: pipeline/pool.ts); else this thread loads the default model. */
   model?: LinearModel;
 }
 

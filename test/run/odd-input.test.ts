@@ -188,7 +188,7 @@ describe("a tagger model that cannot be loaded", () => {
     for (const part of ["dist", "src", "pipeline", "data/lexicons", "package.json"]) cpSync(join(ROOT, part), join(project, part), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
     writeFile(join(project, "data", "models", "tagger-fr.bin.gz"), "not a model");
-    // Several articles: every request fails at once, and only the first may report it.
+    // Several articles: with one job every request fails at once, and only the first may report it (with two, the pool fails before any).
     for (let i = 0; i < 20; i++) writeFile(join(input, `${i}.txt`), FRENCH);
   });
 

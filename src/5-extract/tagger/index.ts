@@ -37,10 +37,11 @@ export function loadTagger(path: string = DEFAULT_MODEL_PATH): Tagger {
 
 /**
  * Reads a model file with its weights in shared memory: the run's worker threads each build a
- * tagger over the same weights (`createTagger`), instead of reading 38 MB of int16 levels each.
+ * tagger over the same weights (`createTagger`), instead of holding 38 MB of int16 levels each.
+ * Checked here as `createTagger` checks it, so that the thread loading it is the one to fail.
  */
 export function loadSharedModel(path: string = DEFAULT_MODEL_PATH): LinearModel {
-  return deserializeModel(readFileSync(path), true);
+  return checkModel(deserializeModel(readFileSync(path), true));
 }
 
 /** sha256 of the model file, to key caches of tagger output on. */
@@ -49,10 +50,11 @@ export function modelHash(path: string = DEFAULT_MODEL_PATH): string {
 }
 
 /** Throws unless this code can tag with the model: its features must be those of this extractor version. */
-function checkModel(model: LinearModel): void {
+function checkModel(model: LinearModel): LinearModel {
   if (model.header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model features v${model.header.featureVersion}, code v${FEATURE_VERSION}: retrain with npm run train`);
   }
+  return model;
 }
 
 export function createTagger(model: LinearModel, lexicons: LexiconMatcher): Tagger {
