@@ -6,7 +6,8 @@ import { loadSharedModel } from "../src/5-extract/tagger/index.js";
 import type { Extracted } from "./article-extraction.js";
 import type { StageTimes } from "./extract-article.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap-settings.js";
-import type { ExtractionSettings, NameFinding } from "./stage-options.js";
+import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
+import type { NameFinding } from "./stage-options.js";
 
 /**
  * Runs `extractRecord` over `jobs` threads: with one job in this thread, with more in as many
@@ -18,10 +19,10 @@ import type { ExtractionSettings, NameFinding } from "./stage-options.js";
  * holds the run's state, this thread ran about four times as many full garbage collections as a
  * worker (78-88 against 20-24 per run).
  *
- * With the tagger, this thread reads its model into shared memory before it starts the workers, and
- * each gets it in its workerData: a SharedArrayBuffer is shared there, not copied. (The first worker
- * used to read it and this thread to relay it to the others, which waited about a second for it
- * behind this thread's first long loops.)
+ * With the tagger, this thread reads its model into shared memory as the workers start, and posts it
+ * to each: a SharedArrayBuffer is shared, not copied. (The first worker used to read it and this
+ * thread to relay it to the others, which waited about a second for it behind this thread's first
+ * long loops.)
  */
 export class ExtractionPool {
   /** Milliseconds per stage, summed over every thread. */
@@ -98,7 +99,7 @@ export class ExtractionPool {
           if (bytes) transfer.push(bytes.buffer);
           return { id, article: { ...article, bytes: bytes as Buffer | undefined } };
         });
-        worker.postMessage(messages satisfies WorkerRequest[], transfer);
+        worker.postMessage(messages satisfies ToWorker, transfer);
       }
     });
   }
@@ -142,10 +143,22 @@ function fromJson({ json, rows }: Pick<Extracted, "json" | "rows">): Extracted {
   return { record: JSON.parse(json) as Extracted["record"], json, rows };
 }
 
-/** Throws ModelLoadError, before any worker starts, when the model cannot be loaded. */
+/**
+ * Starts the workers, then reads the model and posts it to each: it is read while they load their
+ * modules (a rerun waited 0.17 s longer for them when they started after it). Throws
+ * ModelLoadError, the workers stopped, when the model cannot be loaded.
+ */
 function startWorkers(jobs: number, names: NameFinding): Worker[] {
-  const workerData: ExtractionSettings = { names, model: names === "rules" ? undefined : reportingModelErrors(loadSharedModel) };
-  return Array.from({ length: jobs }, () => new Worker(WORKER_FILE, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_FILE, { workerData: names, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
+  if (names === "rules") return workers;
+  try {
+    const model = reportingModelErrors(loadSharedModel);
+    for (const worker of workers) worker.postMessage({ model } satisfies ToWorker);
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    throw error;
+  }
+  return workers;
 }
 
 /** What `build` gives (the model, or the stage options that load it), a model that cannot be loaded reported as such. */
@@ -183,6 +196,8 @@ export interface WorkerRequest {
   id: number;
   article: Article;
 }
+/** Batches of requests; with the tagger, first of all its model, in shared memory. */
+export type ToWorker = WorkerRequest[] | { model: LinearModel };
 interface FromWorker {
   results: WorkerResult[];
   times: StageTimes;

@@ -20,7 +20,7 @@ import { commitFiles, recoverCommit, type AppendedFile, type StagedFile } from "
 import { acquireLock } from "./state/lock.js";
 import { DamagedStateError, MentionRowsFile } from "./state/mention-rows-file.js";
 import { loadRegistry } from "./state/registry-file.js";
-import { extendsSnapshot, readRunSnapshot, tableStamp, writeRunSnapshot, type RunSnapshot } from "./state/run-snapshot.js";
+import { extendsSnapshot, readRunSnapshot, StampDigests, tableStamp, writeRunSnapshot, type RunSnapshot } from "./state/run-snapshot.js";
 import { pipelineVersion } from "./version.js";
 
 export interface RunOptions {
@@ -112,7 +112,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
   // What must be closed however the run ends.
   const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; articles?: ArticlesTable; pool?: ExtractionPool } = {};
   try {
-    // The workers start first (given the model, which the pool loads): they load the lexicons while this thread lists the files.
+    // The workers start first (the pool posts them the model): they load the lexicons while this thread lists the files.
     const pool = (opened.pool = new ExtractionPool(run.jobs, run.names));
     const files = listSourceFiles(inputDir, outputDir);
     const version = pipelineVersion(run.names);
@@ -306,13 +306,13 @@ interface ExtractionPass {
   plan: MentionPlan;
   counts: { extracted: number; reused: number; skipped: number };
   /** Per file, the stamp its index line carries. */
-  stamps: Stamp[];
+  stamps: StampDigests;
   /** The end of the last rows the index points to, and the bytes it points to in all. */
   rowsEnd: number;
   rowsLive: number;
 }
 
-const newPass = (): ExtractionPass => ({ resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 }, stamps: [], rowsEnd: 0, rowsLive: 0 });
+const newPass = (): ExtractionPass => ({ resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 }, stamps: new StampDigests(), rowsEnd: 0, rowsLive: 0 });
 
 function restoredPass({ resolver, plan, files, skipped, rows }: RunSnapshot): ExtractionPass {
   return {
@@ -360,7 +360,7 @@ async function extractAll(files: ListedFile[], early: Map<ListedFile, Promise<Pl
     context.articles.add(record.row);
     pass.plan.add(record, record.entities.map((entity) => pass.resolver.add(entity)), rows);
     pass.counts[record.status === "skipped" ? "skipped" : reused ? "reused" : "extracted"]++;
-    pass.stamps.push(stamp);
+    pass.stamps.add(stamp);
     pass.rowsEnd = Math.max(pass.rowsEnd, rows[0] + rows[1]);
     pass.rowsLive += rows[1];
     context.progress.tick();

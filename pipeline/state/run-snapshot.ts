@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { Int32List } from "../../src/common/typed-list.js";
 import { writeFileAtomic } from "../../src/common/atomic-write.js";
 import type { ListedFile } from "../../src/1-read/list-files.js";
 import type { ResolverState } from "../../src/6-resolve/across-articles.js";
@@ -17,8 +19,8 @@ import type { PreviousRows } from "./mention-rows-file.js";
  */
 export interface RunSnapshot {
   version: string;
-  /** The run's files in listing order; `stamps` as in the index, `skipReasons` as listed ("" for none). */
-  files: { sourcePaths: string[]; articleIds: string[]; stamps: Stamp[]; skipReasons: string[] };
+  /** The run's files in listing order; their stamps as in the index, `skipReasons` as listed ("" for none). */
+  files: { sourcePaths: string[]; articleIds: string[]; stamps: StampDigests; skipReasons: string[] };
   skipped: number;
   rows: PreviousRows;
   /** The stamps of the appended files, by path. */
@@ -30,17 +32,51 @@ export interface RunSnapshot {
 const MAGIC = "fr-news-ner run snapshot 1\n";
 
 /**
- * Layout: MAGIC, uint32 length of the JSON that follows, the snapshot as JSON without the plan's
- * numbers, then those: float64 row offsets, then each int32 list in `PLAN_INT_LISTS` order; little-endian.
+ * Layout: MAGIC, uint32 length of the JSON that follows, the snapshot as JSON without its numbers,
+ * then those: float64 row offsets, each int32 list in `PLAN_INT_LISTS` order, the stamp digests;
+ * little-endian.
  */
 export function writeRunSnapshot(path: string, snapshot: RunSnapshot): void {
-  const { plan, ...rest } = snapshot;
-  const lengths = PLAN_INT_LISTS.map((name) => plan.ints[name].length);
-  const json = Buffer.from(JSON.stringify({ ...rest, dates: plan.dates, rowCount: plan.rowOffsets.length, lengths }));
+  const { plan, files, ...rest } = snapshot;
+  const ints = [...PLAN_INT_LISTS.map((name) => plan.ints[name]), files.stamps.view()];
+  const { stamps, ...named } = files;
+  const json = Buffer.from(JSON.stringify({ ...rest, files: named, dates: plan.dates, rowCount: plan.rowOffsets.length, lengths: ints.map((a) => a.length) }));
   const jsonLength = Buffer.alloc(4);
   jsonLength.writeUInt32LE(json.length);
-  const arrays = [plan.rowOffsets, ...PLAN_INT_LISTS.map((name) => plan.ints[name])].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  writeFileAtomic(path, Buffer.concat([Buffer.from(MAGIC), jsonLength, json, ...arrays]));
+  const arrays = [plan.rowOffsets, ...ints].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  writeFileAtomic(path, [Buffer.from(MAGIC), jsonLength, json, ...arrays]);
+}
+
+/**
+ * Files' stamps as 64 bits of their MD5, two int32 each: as strings, the stamps of 100,000 files
+ * held about 8 MB through a run, which pushed its peak memory over 400 MB. A changed file whose
+ * new stamp had the same digest would go unnoticed, with a probability of 2^-64.
+ */
+export class StampDigests {
+  private readonly digests = new Int32List();
+
+  static of(digests: Int32Array): StampDigests {
+    const stamps = new StampDigests();
+    stamps.digests.pushAll(digests);
+    return stamps;
+  }
+
+  add(stamp: Stamp): void {
+    const digest = createHash("md5").update(stamp).digest();
+    this.digests.push(digest.readInt32LE(0));
+    this.digests.push(digest.readInt32LE(4));
+  }
+
+  /** Whether file `i`'s stamp was `stamp`; never for an empty stamp (read the file). */
+  matches(i: number, stamp: Stamp): boolean {
+    if (stamp === "") return false;
+    const digest = createHash("md5").update(stamp).digest();
+    return this.digests.at(2 * i) === digest.readInt32LE(0) && this.digests.at(2 * i + 1) === digest.readInt32LE(4);
+  }
+
+  view(): Int32Array {
+    return this.digests.view();
+  }
 }
 
 /** The snapshot at `path` when it is of this pipeline `version` and its appended files are as it left them; else undefined. */
@@ -68,7 +104,7 @@ export function extendsSnapshot(files: readonly ListedFile[], { files: known }: 
     const file = files[i];
     if (file.sourcePath !== known.sourcePaths[i] || file.articleId !== known.articleIds[i] || (file.skipReason ?? "") !== known.skipReasons[i]) return false;
     // A file skipped when listed is never read: its record is the same while its reason is.
-    if (!file.skipReason && (known.stamps[i] === "" || stampOf(file) !== known.stamps[i])) return false;
+    if (!file.skipReason && !known.stamps.matches(i, stampOf(file))) return false;
     if (file.articleId > lastId) lastId = file.articleId;
   }
   return files.slice(known.sourcePaths.length).every((file) => file.articleId > lastId);
@@ -89,7 +125,8 @@ function parse(bytes: Buffer): RunSnapshot {
   let offset = MAGIC.length;
   const jsonLength = bytes.readUInt32LE(offset);
   offset += 4;
-  const { dates, rowCount, lengths, ...rest } = JSON.parse(bytes.toString("utf8", offset, offset + jsonLength)) as Omit<RunSnapshot, "plan"> & { dates: string[]; rowCount: number; lengths: number[] };
+  type Stored = Omit<RunSnapshot, "plan" | "files"> & { files: Omit<RunSnapshot["files"], "stamps">; dates: string[]; rowCount: number; lengths: number[] };
+  const { files, dates, rowCount, lengths, ...rest } = JSON.parse(bytes.toString("utf8", offset, offset + jsonLength)) as Stored;
   offset += jsonLength;
   const take = <T extends Float64Array | Int32Array>(target: T): T => {
     if (offset + target.byteLength > bytes.length) throw new Error("truncated run snapshot");
@@ -100,6 +137,7 @@ function parse(bytes: Buffer): RunSnapshot {
   };
   const rowOffsets = take(new Float64Array(rowCount));
   const ints = Object.fromEntries(PLAN_INT_LISTS.map((name, i) => [name, take(new Int32Array(lengths[i]))])) as MentionPlanState["ints"];
+  const stamps = StampDigests.of(take(new Int32Array(lengths[PLAN_INT_LISTS.length])));
   if (offset !== bytes.length) throw new Error("run snapshot longer than its header says");
-  return { ...rest, plan: { dates, rowOffsets, ints } };
+  return { ...rest, files: { ...files, stamps }, plan: { dates, rowOffsets, ints } };
 }

@@ -6,7 +6,7 @@ import { basename, dirname, join } from "node:path";
  * or the new complete file, never a torn one: write a temporary file in the same folder, flush it
  * to disk, then rename it over the target (rename is atomic within one file system).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: FileData): void {
   const temporary = temporaryPathFor(path);
   try {
     writeFileDurable(temporary, data);
@@ -18,11 +18,15 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+/** A file's content: text, bytes, or pieces of bytes written one after the other (not joined into one copy first). */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
 /** Writes a file and flushes it to disk (for a file that is itself temporary, renamed later by a commit). */
-export function writeFileDurable(path: string, data: string | Uint8Array): void {
+export function writeFileDurable(path: string, data: FileData): void {
   const fd = openSync(path, "w");
   try {
-    writeSync(fd, typeof data === "string" ? Buffer.from(data, "utf8") : data);
+    const pieces = typeof data === "string" ? [Buffer.from(data, "utf8")] : data instanceof Uint8Array ? [data] : data;
+    for (const piece of pieces) for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done, piece.length - done);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
