@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { listSourceFiles, type ListedFile } from "../src/1-read/list-files.js";
 import { fileStamp, readArticle } from "../src/1-read/read-file.js";
 import { temporaryPathFor, writeFileDurable } from "../src/common/atomic-write.js";
-import { CrossArticleResolver } from "../src/6-resolve/across-articles.js";
+import { CrossArticleResolver, type ResolverState } from "../src/6-resolve/across-articles.js";
 import { assignEntityIds, type IdRegistry } from "../src/6-resolve/entity-ids.js";
 import { ArticlesTable } from "../src/7-write/articles-table.js";
 import { parseCsv, toCsv } from "../src/7-write/csv.js";
@@ -118,13 +118,8 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     const version = pipelineVersion(run.names);
     const paths = statePaths(outputDir, stateDir);
     const inFlight = run.jobs * IN_FLIGHT_PER_JOB;
-    // Files the previous run did not see are extracted whichever way this run takes: they are sent to the workers first.
-    const early = new Map<ListedFile, Promise<Place>>();
-    const lastSnapshot = reuse ? readRunSnapshot(paths.snapshot, version) : undefined;
-    if (lastSnapshot) await startFirst(unseenBy(files, new Set(lastSnapshot.files.sourcePaths)), early, pool, inFlight);
-    const snapshot = lastSnapshot && appendsTo(lastSnapshot, files, paths) ? lastSnapshot : undefined;
-    const previous = (opened.previous = reuse && !snapshot ? openPreviousIndex(stateDir, version, existsSync(join(outputDir, "run.json")), warn) : undefined);
-    if (previous && !lastSnapshot) await startFirst(unseenBy(files, new Set(previous.sourcePaths)), early, pool, inFlight);
+    const { snapshot, previous, early } = await chooseWay(run, reuse, { files, paths, version, pool, inFlight });
+    opened.previous = previous;
     // With a snapshot, the files it holds are not gone through again: only those after them are.
     const known = snapshot?.files.sourcePaths.length ?? 0;
     const added = files.slice(known);
@@ -142,7 +137,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     await pool.close();
     const stageSeconds = Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)]));
 
-    const resolverState = pass.resolver.state();
+    const resolverState = JSON.stringify(pass.resolver.state());
     const groups = pass.resolver.finish();
     const previousRegistry = loadRegistry(paths.registry, outputDir, warn);
     const { ids, registry } = assignEntityIds(groups, previousRegistry);
@@ -157,7 +152,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     stage(paths.index, appendAt(paths.index));
     stage(paths.articles, appendAt(paths.articles));
     if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: paths.rows });
-    const keepMentions = snapshot !== undefined && idsKept(pass.resolver, snapshot.resolver.keys.length, previousRegistry, ids);
+    const keepMentions = snapshot !== undefined && idsKept(pass.resolver, pass.restoredNodes, previousRegistry, ids);
     const mentionsPath = stage(paths.mentions, keepMentions ? appendAt(paths.mentions) : undefined);
     const groupOfNode = (node: number) => pass.resolver.groupOfNode(node);
     writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode, ids }, keepMentions ? known : 0);
@@ -185,15 +180,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
     commitFiles(outputDir, staged);
     for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
-    writeRunSnapshot(paths.snapshot, {
-      version,
-      files: { sourcePaths: files.map((f) => f.sourcePath), articleIds: files.map((f) => f.articleId), stamps: pass.stamps, skipReasons: files.map((f) => f.skipReason ?? "") },
-      skipped: pass.counts.skipped,
-      rows: { token: rowsFile.token, end: pass.rowsEnd, live: pass.rowsLive },
-      appendedFiles: Object.fromEntries([paths.index, paths.articles, paths.mentions].map((path) => [path, tableStamp(path)])),
-      resolver: resolverState,
-      plan: pass.plan.state(),
-    });
+    leaveSnapshot(paths, version, files, pass, resolverState, rowsFile.token);
     return summary;
   } finally {
     opened.previous?.close();
@@ -221,6 +208,41 @@ function statePaths(outputDir: string, stateDir: string): StatePaths {
     articles: join(outputDir, "articles.csv"),
     mentions: join(outputDir, "mentions.csv"),
   };
+}
+
+/** How a run goes through the files: appending to the last run's snapshot, or the ordinary way, with the previous index when there is one. */
+interface Way {
+  snapshot?: RunSnapshot;
+  previous?: PreviousIndex;
+  /** The files whose extraction started already. */
+  early: Map<ListedFile, Promise<Place>>;
+}
+
+/**
+ * Files the previous run did not see are extracted whichever way the run takes: they are sent to
+ * the workers before the others are checked (with a snapshot) or the previous index is opened.
+ */
+async function chooseWay(run: Run, reuse: boolean, { files, paths, version, pool, inFlight }: { files: ListedFile[]; paths: StatePaths; version: string; pool: ExtractionPool; inFlight: number }): Promise<Way> {
+  const early = new Map<ListedFile, Promise<Place>>();
+  const lastSnapshot = reuse ? readRunSnapshot(paths.snapshot, version) : undefined;
+  if (lastSnapshot) await startFirst(unseenBy(files, new Set(lastSnapshot.files.sourcePaths)), early, pool, inFlight);
+  if (lastSnapshot && appendsTo(lastSnapshot, files, paths)) return { snapshot: lastSnapshot, early };
+  const previous = reuse ? openPreviousIndex(run.stateDir, version, existsSync(join(run.outputDir, "run.json")), run.warn) : undefined;
+  if (previous && !lastSnapshot) await startFirst(unseenBy(files, new Set(previous.sourcePaths)), early, pool, inFlight);
+  return { previous, early };
+}
+
+/** Writes what the next run needs to append to this one, stamped with the files it appends to as they are now. */
+function leaveSnapshot(paths: StatePaths, version: string, files: ListedFile[], pass: ExtractionPass, resolver: string, rowsToken: string): void {
+  writeRunSnapshot(paths.snapshot, {
+    version,
+    files: { sourcePaths: files.map((f) => f.sourcePath), articleIds: files.map((f) => f.articleId), stamps: pass.stamps, skipReasons: files.map((f) => f.skipReason ?? "") },
+    skipped: pass.counts.skipped,
+    rows: { token: rowsToken, end: pass.rowsEnd, live: pass.rowsLive },
+    appendedFiles: Object.fromEntries([paths.index, paths.articles, paths.mentions].map((path) => [path, tableStamp(path)])),
+    resolver,
+    plan: pass.plan.state(),
+  });
 }
 
 /** Whether this run only adds files after those of the previous run's snapshot, and can append to its state and tables. */
@@ -310,18 +332,22 @@ interface ExtractionPass {
   /** The end of the last rows the index points to, and the bytes it points to in all. */
   rowsEnd: number;
   rowsLive: number;
+  /** The resolver's nodes that came from a snapshot. */
+  restoredNodes: number;
 }
 
-const newPass = (): ExtractionPass => ({ resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 }, stamps: new StampDigests(), rowsEnd: 0, rowsLive: 0 });
+const newPass = (): ExtractionPass => ({ resolver: new CrossArticleResolver(), plan: new MentionPlan(), counts: { extracted: 0, reused: 0, skipped: 0 }, stamps: new StampDigests(), rowsEnd: 0, rowsLive: 0, restoredNodes: 0 });
 
-function restoredPass({ resolver, plan, files, skipped, rows }: RunSnapshot): ExtractionPass {
+function restoredPass({ resolver: state, plan, files, skipped, rows }: RunSnapshot): ExtractionPass {
+  const resolver = CrossArticleResolver.fromState(JSON.parse(state) as ResolverState);
   return {
-    resolver: CrossArticleResolver.fromState(resolver),
+    resolver,
     plan: MentionPlan.fromState(plan),
     counts: { extracted: 0, reused: files.sourcePaths.length - skipped, skipped },
     stamps: files.stamps,
     rowsEnd: rows.end,
     rowsLive: rows.live,
+    restoredNodes: resolver.nodeCount,
   };
 }
 

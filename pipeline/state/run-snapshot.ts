@@ -3,7 +3,6 @@ import { readFileSync, statSync } from "node:fs";
 import { Int32List } from "../../src/common/typed-list.js";
 import { writeFileAtomic } from "../../src/common/atomic-write.js";
 import type { ListedFile } from "../../src/1-read/list-files.js";
-import type { ResolverState } from "../../src/6-resolve/across-articles.js";
 import { PLAN_INT_LISTS, type MentionPlanState } from "../../src/7-write/mentions-table.js";
 import type { Stamp } from "./article-index.js";
 import type { PreviousRows } from "./mention-rows-file.js";
@@ -25,26 +24,30 @@ export interface RunSnapshot {
   rows: PreviousRows;
   /** The stamps of the appended files, by path. */
   appendedFiles: Record<string, Stamp>;
-  resolver: ResolverState;
+  /** As JSON: the resolver's state is made into text as soon as it is taken, its arrays of names then garbage at once. */
+  resolver: string;
   plan: MentionPlanState;
 }
 
 const MAGIC = "fr-news-ner run snapshot 1\n";
 
 /**
- * Layout: MAGIC, uint32 length of the JSON that follows, the snapshot as JSON without its numbers,
- * then those: float64 row offsets, each int32 list in `PLAN_INT_LISTS` order, the stamp digests;
- * little-endian.
+ * Layout: MAGIC; the snapshot as JSON without the resolver's state and the numbers, then the
+ * resolver's state as JSON, each after its uint32 length; then the numbers: float64 row offsets,
+ * each int32 list in `PLAN_INT_LISTS` order, the stamp digests. Little-endian.
  */
 export function writeRunSnapshot(path: string, snapshot: RunSnapshot): void {
-  const { plan, files, ...rest } = snapshot;
+  const { plan, files, resolver, ...rest } = snapshot;
   const ints = [...PLAN_INT_LISTS.map((name) => plan.ints[name]), files.stamps.view()];
   const { stamps, ...named } = files;
-  const json = Buffer.from(JSON.stringify({ ...rest, files: named, dates: plan.dates, rowCount: plan.rowOffsets.length, lengths: ints.map((a) => a.length) }));
-  const jsonLength = Buffer.alloc(4);
-  jsonLength.writeUInt32LE(json.length);
+  const texts = [JSON.stringify({ ...rest, files: named, dates: plan.dates, rowCount: plan.rowOffsets.length, lengths: ints.map((a) => a.length) }), resolver].flatMap((text) => {
+    const bytes = Buffer.from(text);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    return [length, bytes];
+  });
   const arrays = [plan.rowOffsets, ...ints].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  writeFileAtomic(path, [Buffer.from(MAGIC), jsonLength, json, ...arrays]);
+  writeFileAtomic(path, [Buffer.from(MAGIC), ...texts, ...arrays]);
 }
 
 /**
@@ -123,11 +126,14 @@ export function tableStamp(path: string): Stamp {
 function parse(bytes: Buffer): RunSnapshot {
   if (bytes.toString("utf8", 0, MAGIC.length) !== MAGIC) throw new Error("not a run snapshot");
   let offset = MAGIC.length;
-  const jsonLength = bytes.readUInt32LE(offset);
-  offset += 4;
-  type Stored = Omit<RunSnapshot, "plan" | "files"> & { files: Omit<RunSnapshot["files"], "stamps">; dates: string[]; rowCount: number; lengths: number[] };
-  const { files, dates, rowCount, lengths, ...rest } = JSON.parse(bytes.toString("utf8", offset, offset + jsonLength)) as Stored;
-  offset += jsonLength;
+  const text = () => {
+    const length = bytes.readUInt32LE(offset);
+    offset += 4 + length;
+    return bytes.toString("utf8", offset - length, offset);
+  };
+  type Stored = Omit<RunSnapshot, "plan" | "files" | "resolver"> & { files: Omit<RunSnapshot["files"], "stamps">; dates: string[]; rowCount: number; lengths: number[] };
+  const { files, dates, rowCount, lengths, ...rest } = JSON.parse(text()) as Stored;
+  const resolver = text();
   const take = <T extends Float64Array | Int32Array>(target: T): T => {
     if (offset + target.byteLength > bytes.length) throw new Error("truncated run snapshot");
     // Copied out: `offset` need not be aligned for the type.
@@ -139,5 +145,5 @@ function parse(bytes: Buffer): RunSnapshot {
   const ints = Object.fromEntries(PLAN_INT_LISTS.map((name, i) => [name, take(new Int32Array(lengths[i]))])) as MentionPlanState["ints"];
   const stamps = StampDigests.of(take(new Int32Array(lengths[PLAN_INT_LISTS.length])));
   if (offset !== bytes.length) throw new Error("run snapshot longer than its header says");
-  return { ...rest, files: { ...files, stamps }, plan: { dates, rowOffsets, ints } };
+  return { ...rest, files: { ...files, stamps }, resolver, plan: { dates, rowOffsets, ints } };
 }

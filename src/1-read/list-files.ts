@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, realpathSync, type Dirent } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import type { SourceFile } from "../types.js";
 
 /** The file types the pipeline reads; any other file still gets a `skipped` row. */
@@ -19,36 +19,30 @@ export interface ListedFile extends SourceFile {
  */
 export function listSourceFiles(inputDir: string, outputDir?: string): ListedFile[] {
   const files: ListedFile[] = [];
-  walk(inputDir, inputDir, "", files, outputDir);
+  walk(inputDir, inputDir, files, outputDir);
   assignArticleIds(files);
   return files.sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
 }
 
-/**
- * `relativePath`: the folder's path from the root, `/`-separated (built up here: path.relative per
- * file was most of listing 20,000 files). `outputDir`, when inside the input folder, is not
- * entered: the tables a run writes are not articles.
- */
-function walk(root: string, folder: string, relativePath: string, files: ListedFile[], outputDir?: string): void {
+/** `outputDir`, when inside the input folder, is not entered: the tables a run writes are not articles. */
+function walk(root: string, folder: string, files: ListedFile[], outputDir?: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     if (folder === root) throw error;
-    files.push(listed(folder, relativePath, `unreadable folder: ${errorCode(error)}`));
+    files.push(listed(root, folder, `unreadable folder: ${errorCode(error)}`));
     return;
   }
-  const prefix = relativePath && `${relativePath}/`;
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    const sourcePath = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (path !== outputDir) walk(root, path, sourcePath, files, outputDir);
-    } else if (entry.isSymbolicLink()) files.push(listed(path, sourcePath, symbolicLinkReason(root, path)));
-    else if (!entry.isFile()) files.push(listed(path, sourcePath, "not a regular file"));
+      if (path !== outputDir) walk(root, path, files, outputDir);
+    } else if (entry.isSymbolicLink()) files.push(listed(root, path, symbolicLinkReason(root, path)));
+    else if (!entry.isFile()) files.push(listed(root, path, "not a regular file"));
     else if (!TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      files.push(listed(path, sourcePath, `unsupported file type: ${extname(entry.name) || "no extension"}`));
-    } else files.push(listed(path, sourcePath));
+      files.push(listed(root, path, `unsupported file type: ${extname(entry.name) || "no extension"}`));
+    } else files.push(listed(root, path));
   }
 }
 
@@ -65,7 +59,8 @@ function symbolicLinkReason(root: string, path: string): string {
   }
 }
 
-function listed(path: string, sourcePath: string, skipReason?: string): ListedFile {
+function listed(root: string, path: string, skipReason?: string): ListedFile {
+  const sourcePath = relative(root, path).split(sep).join("/");
   return { sourcePath, articleId: sourcePath, absolutePath: path, ...(skipReason ? { skipReason } : {}) };
 }
 
