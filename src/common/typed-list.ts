@@ -26,8 +26,14 @@ class TypedList<Items extends Int32Array | Float64Array> {
   }
 
   /** Appends every number of `values`. */
-  pushAll(values: ArrayLike<number>): void {
-    for (let i = 0; i < values.length; i++) this.push(values[i]);
+  pushAll(values: Items): void {
+    if (this.length + values.length > this.items.length) {
+      const grown = this.allocate(Math.max(2 * this.items.length, this.length + values.length));
+      grown.set(this.view());
+      this.items = grown;
+    }
+    this.items.set(values, this.length);
+    this.length += values.length;
   }
 }
 
