@@ -136,58 +136,84 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     // The workers' memory is given back before the tables are written.
     await pool.close();
     const stageSeconds = Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)]));
-
-    const resolverState = JSON.stringify(pass.resolver.state());
-    const groups = pass.resolver.finish();
-    const previousRegistry = loadRegistry(paths.registry, outputDir, warn);
-    const { ids, registry } = assignEntityIds(groups, previousRegistry);
-    // Appended to the published files when the snapshot's articles keep their rows; else written whole.
-    const staged: (StagedFile | AppendedFile)[] = [];
-    const stage = (target: string, at?: number) => {
-      const temporary = temporaryPathFor(target);
-      staged.push(at === undefined ? { temporary, target } : { temporary, target, at });
-      return temporary;
-    };
-    const appendAt = (target: string) => (snapshot ? statSync(target).size : undefined);
-    stage(paths.index, appendAt(paths.index));
-    stage(paths.articles, appendAt(paths.articles));
-    if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: paths.rows });
-    const keepMentions = snapshot !== undefined && idsKept(pass.resolver, pass.restoredNodes, previousRegistry, ids);
-    const mentionsPath = stage(paths.mentions, keepMentions ? appendAt(paths.mentions) : undefined);
-    const groupOfNode = (node: number) => pass.resolver.groupOfNode(node);
-    writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode, ids }, keepMentions ? known : 0);
-    const counts = countMentions(pass.plan, groupOfNode, groups.length);
-    const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
-    articles.finish(byArticleId(added));
-    writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
-    writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
-    writeFileDurable(stage(paths.registry), JSON.stringify(registry));
-    const formats = run.formats ?? ["csv", "xlsx", "html"];
-    await writeExtraFormats(formats, outputDir, stage, {
-      articlesPaths: snapshot ? [paths.articles, articlesPath] : [articlesPath],
-      entities: entityRows,
-      mentionsPaths: keepMentions ? [paths.mentions, mentionsPath] : [mentionsPath],
-    }, files);
-
-    const summary: RunSummary = {
-      articles: { ...pass.counts, removed: snapshot ? 0 : removedCount(previousSourcePaths(previous, outputDir), files) },
-      mentions: pass.plan.mentionCount,
-      entities: entityRows.length,
-      seconds: round((performance.now() - run.started) / 1000),
-      stageSeconds,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
-    writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
-    commitFiles(outputDir, staged);
-    for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
-    leaveSnapshot(paths, version, files, pass, resolverState, rowsFile.token);
-    return summary;
+    return await publish(run, { files, added, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds });
   } finally {
     opened.previous?.close();
     opened.rowsFile?.close();
     opened.articles?.close();
     await opened.pool?.close();
   }
+}
+
+/** What going through the files left for publishing: the pass, and where the state and tables are being written. */
+interface Gathered {
+  files: ListedFile[];
+  /** The files gone through, after the `known` ones of the snapshot. */
+  added: ListedFile[];
+  known: number;
+  snapshot: RunSnapshot | undefined;
+  previous: PreviousIndex | undefined;
+  pass: ExtractionPass;
+  rowsFile: MentionRowsFile;
+  articles: ArticlesTable;
+  indexPath: string;
+  articlesPath: string;
+  version: string;
+  paths: StatePaths;
+  stageSeconds: Record<string, number>;
+}
+
+/**
+ * Resolves entities and their ids, writes the tables, run.json and the state to temporary files
+ * (or the rows to append, with a snapshot), commits them as one set, then leaves the snapshot.
+ */
+async function publish(run: Run, { files, added, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds }: Gathered): Promise<RunSummary> {
+  const { outputDir, stateDir, warn } = run;
+  // Taken before finish(), which links lone surnames into the state; as JSON at once (see RunSnapshot.resolver).
+  const resolverState = JSON.stringify(pass.resolver.state());
+  const groups = pass.resolver.finish();
+  const previousRegistry = loadRegistry(paths.registry, outputDir, warn);
+  const { ids, registry } = assignEntityIds(groups, previousRegistry);
+  // Appended to the published files when the snapshot's articles keep their rows; else written whole.
+  const staged: (StagedFile | AppendedFile)[] = [];
+  const stage = (target: string, at?: number, temporary = temporaryPathFor(target)) => {
+    staged.push(at === undefined ? { temporary, target } : { temporary, target, at });
+    return temporary;
+  };
+  const appendAt = (target: string) => (snapshot ? statSync(target).size : undefined);
+  stage(paths.index, appendAt(paths.index), indexPath);
+  stage(paths.articles, appendAt(paths.articles), articlesPath);
+  if (rowsFile.temporary) staged.push({ temporary: rowsFile.temporary, target: paths.rows });
+  const keepMentions = snapshot !== undefined && idsKept(pass.resolver, pass.restoredNodes, previousRegistry, ids);
+  const mentionsPath = stage(paths.mentions, keepMentions ? appendAt(paths.mentions) : undefined);
+  const groupOfNode = (node: number) => pass.resolver.groupOfNode(node);
+  writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode, ids }, keepMentions ? known : 0);
+  const counts = countMentions(pass.plan, groupOfNode, groups.length);
+  const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
+  articles.finish(byArticleId(added));
+  writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
+  writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
+  writeFileDurable(stage(paths.registry), JSON.stringify(registry));
+  const formats = run.formats ?? ["csv", "xlsx", "html"];
+  await writeExtraFormats(formats, outputDir, stage, {
+    articlesPaths: snapshot ? [paths.articles, articlesPath] : [articlesPath],
+    entities: entityRows,
+    mentionsPaths: keepMentions ? [paths.mentions, mentionsPath] : [mentionsPath],
+  }, files);
+
+  const summary: RunSummary = {
+    articles: { ...pass.counts, removed: snapshot ? 0 : removedCount(previousSourcePaths(previous, outputDir), files) },
+    mentions: pass.plan.mentionCount,
+    entities: entityRows.length,
+    seconds: round((performance.now() - run.started) / 1000),
+    stageSeconds,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  writeFileDurable(stage(join(outputDir, "run.json")), JSON.stringify(summary, null, 2) + "\n");
+  commitFiles(outputDir, staged);
+  for (const name of LEGACY_STATE_FILES) rmSync(join(stateDir, name), { force: true });
+  leaveSnapshot(paths, version, files, pass, resolverState, rowsFile.token);
+  return summary;
 }
 
 interface StatePaths {
