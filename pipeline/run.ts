@@ -108,7 +108,7 @@ interface Run extends RunOptions {
 
 /** The run itself, reusing the previous run's state when `reuse` is set and the state is sound. */
 async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
-  const { inputDir, outputDir, stateDir, warn } = run;
+  const { inputDir, outputDir, stateDir } = run;
   // What must be closed however the run ends.
   const opened: { previous?: PreviousIndex; rowsFile?: MentionRowsFile; articles?: ArticlesTable; pool?: ExtractionPool } = {};
   try {
