@@ -27,7 +27,7 @@ export function readArticle(file: ListedFile, readBytes: ReadBytes = readFileSyn
  * Timestamps are coarse (a few milliseconds): a file changed within the same tick as it was read
  * could keep its stamp. Files changed this recently get no stamp, and are read again next time.
  */
-const SETTLED_MS = 2000;
+export const SETTLED_MS = 2000;
 
 /**
  * What identifies a file's current content without reading it: size, modification and change
