@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { RunOptions } from "../../pipeline/run.js";
 import { JOURNAL_FILE, recoverCommit } from "../../pipeline/state/commit.js";
 import { temporaryFolder } from "../helpers.js";
 import { run, sampleParagraphs, snapshot, variedArticle, writeFile } from "./support.js";
@@ -28,17 +29,17 @@ describe("a rerun that only adds files after the earlier ones", () => {
   const inode = (name: string) => statSync(join(output, name)).ino;
 
   /** Reruns `output` and a copy of it without the snapshot; returns what the rerun did, once both are shown equal. */
-  async function rerun() {
+  async function rerun(options: Partial<RunOptions> = {}) {
     const ordinary = temporaryFolder();
     cpSync(output, ordinary, { recursive: true });
     rmSync(join(ordinary, SNAPSHOT), { force: true });
     const before = { articles: inode("articles.csv"), mentions: inode("mentions.csv") };
-    const { summary, warnings } = await run(input, output);
-    await run(input, ordinary);
+    const { summary, warnings } = await run(input, output, options);
+    await run(input, ordinary, options);
     expect(warnings).toEqual([]);
     expect(snapshot(output)).toEqual(snapshot(ordinary));
     for (const name of STATE_FILES) expect(readFileSync(join(output, name))).toEqual(readFileSync(join(ordinary, name)));
-    return { summary, articlesAppended: inode("articles.csv") === before.articles, mentionsAppended: inode("mentions.csv") === before.mentions };
+    return { summary, ordinary, articlesAppended: inode("articles.csv") === before.articles, mentionsAppended: inode("mentions.csv") === before.mentions };
   }
 
   beforeAll(async () => {
@@ -74,6 +75,14 @@ describe("a rerun that only adds files after the earlier ones", () => {
     const { summary, articlesAppended } = await rerun();
     expect(summary.articles).toEqual({ extracted: 1, reused: 8, skipped: 1, removed: 0 });
     expect(articlesAppended).toBe(true);
+  });
+
+  test("the HTML report of an appending rerun shows the whole tables, as the ordinary rerun's does", async () => {
+    writeFile(join(input, "g2.txt"), article(13));
+    await settle();
+    const { ordinary, articlesAppended } = await rerun({ formats: ["csv", "html"] });
+    expect(articlesAppended).toBe(true);
+    expect(readFileSync(join(output, "report.html"), "utf8")).toBe(readFileSync(join(ordinary, "report.html"), "utf8"));
   });
 
   test("a new file sorting before the earlier ones takes the ordinary way", async () => {
