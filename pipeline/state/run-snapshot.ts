@@ -31,11 +31,6 @@ export interface RunSnapshot {
 
 const MAGIC = "fr-news-ner run snapshot 1\n";
 
-function digest(stamp: Stamp): [number, number] {
-  const hex = hash("sha1", stamp, "hex");
-  return [parseInt(hex.slice(0, 8), 16) | 0, parseInt(hex.slice(8, 16), 16) | 0];
-}
-
 /**
  * Layout: MAGIC; the snapshot as JSON without the resolver's state and the numbers, then the
  * resolver's state as JSON, each after its uint32 length; then the numbers: float64 row offsets,
@@ -103,6 +98,11 @@ export function readRunSnapshot(path: string, version: string): RunSnapshot | un
   } catch {
     return undefined; // damaged: the ordinary way still works
   }
+}
+
+function digest(stamp: Stamp): [number, number] {
+  const hex = hash("sha1", stamp, "hex");
+  return [parseInt(hex.slice(0, 8), 16) | 0, parseInt(hex.slice(8, 16), 16) | 0];
 }
 
 /** Whether `files` start with the snapshot's files, unchanged, and every other one sorts after them by article id too. */
