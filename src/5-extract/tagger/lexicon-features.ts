@@ -38,8 +38,8 @@ interface EntryNode {
 /**
  * Caps the memory of the token → lookup cache on long runs. Each worker has one, and a corpus keeps
  * bringing new tokens (numbers, names): 100,000 synthetic articles hold 119,000 distinct ones, and
- * with a cap of 200,000 the caches grew to the end of the run, when memory peaks. Frequent tokens
- * come back into the cache soon after it is cleared.
+ * with a cap of 200,000 the caches were never cleared and grew until the end of the run, when
+ * memory peaks. Frequent tokens come back into the cache soon after it is cleared.
  */
 const LOOKUP_CACHE_LIMIT = 50_000;
 
