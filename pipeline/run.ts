@@ -136,7 +136,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
     // The workers' memory is given back before the tables are written.
     await pool.close();
     const stageSeconds = Object.fromEntries(Object.entries(pool.times).map(([name, ms]) => [name, round(ms / 1000)]));
-    return await publish(run, { files, added, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds });
+    return await publish(run, { files, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds });
   } finally {
     opened.previous?.close();
     opened.rowsFile?.close();
@@ -148,8 +148,7 @@ async function runOnce(run: Run, reuse: boolean): Promise<RunSummary> {
 /** What going through the files left for publishing: the pass, and where the state and tables are being written. */
 interface Gathered {
   files: ListedFile[];
-  /** The files gone through, after the `known` ones of the snapshot. */
-  added: ListedFile[];
+  /** The files the snapshot held, not gone through again (0 without one). */
   known: number;
   snapshot: RunSnapshot | undefined;
   previous: PreviousIndex | undefined;
@@ -167,7 +166,7 @@ interface Gathered {
  * Resolves entities and their ids, writes the tables, run.json and the state to temporary files
  * (or the rows to append, with a snapshot), commits them as one set, then leaves the snapshot.
  */
-async function publish(run: Run, { files, added, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds }: Gathered): Promise<RunSummary> {
+async function publish(run: Run, { files, known, snapshot, previous, pass, rowsFile, articles, indexPath, articlesPath, version, paths, stageSeconds }: Gathered): Promise<RunSummary> {
   const { outputDir, stateDir, warn } = run;
   // Taken before finish(), which links lone surnames into the state; as JSON at once (see RunSnapshot.resolver).
   const resolverState = JSON.stringify(pass.resolver.state());
@@ -190,7 +189,7 @@ async function publish(run: Run, { files, added, known, snapshot, previous, pass
   writeMentionsTable(mentionsPath, pass.plan, { readRows: (rows) => rowsFile.read(rows), groupOfNode, ids }, keepMentions ? known : 0);
   const counts = countMentions(pass.plan, groupOfNode, groups.length);
   const entityRows = groups.map((group, i) => entityRow(group, ids[i], counts[i])).sort((a, b) => compare(a.entity_id, b.entity_id));
-  articles.finish(byArticleId(added));
+  articles.finish(byArticleId(files.slice(known)));
   writeFileDurable(stage(join(outputDir, "entities.csv")), toCsv(ENTITY_COLUMNS, entityRows));
   writeFileDurable(stage(join(outputDir, "entity_redirects.csv")), toCsv(["old_id", "new_id"], redirectRows(registry)));
   writeFileDurable(stage(paths.registry), JSON.stringify(registry));
