@@ -10,8 +10,9 @@ import { WORKER_YOUNG_GENERATION_MB } from "./heap-settings.js";
 import type { NameFinding } from "./stage-options.js";
 
 /**
- * Runs `extractRecord` over `jobs` threads: with one job in this thread, with more in as many
+ * Runs `extractRecord` over `jobs` threads: with one job in this thread, with more in up to as many
  * worker threads, each taking the next batches in order from one backlog as it gets through them.
+ * One worker starts with the pool, the others when the run knows it has enough articles for them.
  *
  * This thread does not extract beside the workers. That was tried, with one worker fewer: at 20,000
  * articles with the tagger and 2 jobs, peak memory fell from 410-440 to 345-365 MB (one V8 heap
@@ -19,7 +20,7 @@ import type { NameFinding } from "./stage-options.js";
  * holds the run's state, this thread ran about four times as many full garbage collections as a
  * worker (78-88 against 20-24 per run).
  *
- * With the tagger, this thread reads its model into shared memory as the workers start, and posts it
+ * With the tagger, this thread reads its model into shared memory as the first worker starts, and posts it
  * to each: a SharedArrayBuffer is shared, not copied. (The first worker used to read it and this
  * thread to relay it to the others, which waited about a second for it behind this thread's first
  * long loops.)
@@ -27,8 +28,12 @@ import type { NameFinding } from "./stage-options.js";
 export class ExtractionPool {
   /** Milliseconds per stage, summed over every thread. */
   readonly times: StageTimes = {};
-  private readonly workers: Worker[];
-  private readonly inFlight: number[];
+  private readonly workers: Worker[] = [];
+  private readonly inFlight: number[] = [];
+  /** With one job, none: this thread extracts. */
+  private readonly maxWorkers: number;
+  /** The tagger's model, in shared memory, for each worker as it starts. */
+  private readonly model: LinearModel | undefined;
   private readonly backlog: Request[] = [];
   private readonly pending = new Map<number, Pick<Request, "resolve" | "reject">>();
   private nextId = 0;
@@ -37,16 +42,35 @@ export class ExtractionPool {
   /** Set once the pool cannot extract (the model cannot be loaded): every request fails with it. */
   private failure: Error | undefined;
 
+  /**
+   * With more than one job, starts one worker, then reads the model (0.15-0.17 s here) while it
+   * loads its modules; `useWorkers` starts the others. Throws ModelLoadError, the worker stopped,
+   * when the model cannot be loaded.
+   */
   constructor(
     jobs: number,
     private readonly names: NameFinding,
   ) {
-    this.workers = jobs > 1 ? startWorkers(jobs, names) : [];
-    this.inFlight = this.workers.map(() => 0);
-    this.workers.forEach((worker, w) => {
-      worker.on("message", (message: FromWorker) => this.receive(w, message));
-      worker.on("error", (error) => this.failAll(error));
-    });
+    this.maxWorkers = jobs > 1 ? jobs : 0;
+    if (this.maxWorkers === 0) return;
+    this.startWorker();
+    if (names === "rules") return;
+    try {
+      this.model = reportingModelErrors(loadSharedModel);
+    } catch (error) {
+      void this.close();
+      throw error;
+    }
+    this.workers[0].postMessage({ model: this.model } satisfies ToWorker);
+  }
+
+  /**
+   * Starts workers up to `count` (at most the pool's jobs; none with one job). Each costs about half a second of CPU
+   * to start (modules, lexicons, cold code), which a small rerun does not win back: see run.ts.
+   */
+  useWorkers(count: number): void {
+    while (this.workers.length < Math.min(count, this.maxWorkers)) this.startWorker();
+    this.schedule();
   }
 
   extract(article: Article): Promise<Extracted> {
@@ -116,6 +140,17 @@ export class ExtractionPool {
       .catch((error: Error) => this.failAll(error));
   }
 
+  /** A worker, posted the model when the pool has it. */
+  private startWorker(): void {
+    const w = this.workers.length;
+    const worker = new Worker(WORKER_FILE, { workerData: this.names, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.on("message", (message: FromWorker) => this.receive(w, message));
+    worker.on("error", (error) => this.failAll(error));
+    if (this.model) worker.postMessage({ model: this.model } satisfies ToWorker);
+    this.workers.push(worker);
+    this.inFlight.push(0);
+  }
+
   private receive(w: number, { results, times }: FromWorker): void {
     this.inFlight[w] -= results.length;
     for (const [stage, ms] of Object.entries(times)) this.times[stage] = (this.times[stage] ?? 0) + ms;
@@ -141,24 +176,6 @@ export class ExtractionPool {
  */
 function fromJson({ json, rows }: Pick<Extracted, "json" | "rows">): Extracted {
   return { record: JSON.parse(json) as Extracted["record"], json, rows };
-}
-
-/**
- * Starts the workers, then reads the model and posts it to each: it is read (0.15-0.17 s here)
- * while they load their modules, instead of delaying their start. Throws ModelLoadError, the
- * workers stopped, when the model cannot be loaded.
- */
-function startWorkers(jobs: number, names: NameFinding): Worker[] {
-  const workers = Array.from({ length: jobs }, () => new Worker(WORKER_FILE, { workerData: names, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }));
-  if (names === "rules") return workers;
-  try {
-    const model = reportingModelErrors(loadSharedModel);
-    for (const worker of workers) worker.postMessage({ model } satisfies ToWorker);
-  } catch (error) {
-    for (const worker of workers) void worker.terminate();
-    throw error;
-  }
-  return workers;
 }
 
 /** What `build` gives (the model, or the stage options that load it), a model that cannot be loaded reported as such. */
