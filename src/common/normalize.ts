@@ -18,8 +18,26 @@ const PLAIN_ASCII = /^[\0-\x5f\x61-\x7f]*$/;
 export function foldKey(text: string): string {
   // The fast path halves the cost of building an extraction document (7% of a run).
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  let key = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= FOLDED_LATIN.length) return foldByNormalizing(text);
+    key += FOLDED_LATIN[code];
+  }
+  return key;
+}
+
+function foldByNormalizing(text: string): string {
   return asciiPunctuation(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
+
+/**
+ * The fold of each character up to U+017F (ASCII, Latin-1 and Latin Extended-A: French words and
+ * most names in its news). A text of such characters folds character by character: none of them is
+ * a combining mark, each decomposes on its own and lowercases alone. Folding the 20,000 accented
+ * words of the common-words lexicon by table took a third of the time of normalizing them.
+ */
+const FOLDED_LATIN = Array.from({ length: 0x180 }, (_, code) => foldByNormalizing(String.fromCharCode(code)));
 
 /** Names recur across mentions and articles: their keys are remembered (a few per mention were a third of within-article resolution). */
 const nameKeys = new Map<string, string>();

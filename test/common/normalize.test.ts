@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { lexiconEntries, LEXICON_DIR } from "../../src/common/lexicons.js";
 import { asciiPunctuation, collapseWhitespace, foldKey, nameKey } from "../../src/common/normalize.js";
 
 describe("foldKey", () => {
@@ -6,6 +8,14 @@ describe("foldKey", () => {
     expect(foldKey("«Élysée»–Matignon")).toBe('"elysee"-matignon');
     expect(foldKey("ONU")).toBe("onu");
     expect(foldKey("e\u0301te\u0301")).toBe("ete");
+  });
+
+  test("folding Latin characters one by one gives what normalizing the whole text gives", () => {
+    const byNormalizing = (text: string) => asciiPunctuation(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    const latin = Array.from({ length: 0x180 }, (_, code) => String.fromCharCode(code)).join("");
+    const entries = readdirSync(LEXICON_DIR).filter((file) => file.endsWith(".txt")).flatMap((file) => lexiconEntries(file.slice(0, -4)));
+    expect(entries.length).toBeGreaterThan(50_000);
+    for (const text of [latin, "Œuvre ŒUVRE İstanbul Ǆ", ...entries]) expect(foldKey(text)).toBe(byNormalizing(text));
   });
 
   test("punctuation keeps its length, so offsets survive", () => {
