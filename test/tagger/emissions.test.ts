@@ -7,11 +7,15 @@ import { FeatureExtractor } from "../../src/5-extract/tagger/features.js";
 import { loadSharedModel } from "../../src/5-extract/tagger/index.js";
 import { LABEL_COUNT } from "../../src/5-extract/tagger/labels.js";
 import { LexiconMatcher } from "../../src/5-extract/tagger/lexicon-features.js";
-import { emissionScores, ZERO_LEVEL } from "../../src/5-extract/tagger/perceptron.js";
+import { emissionScores, rowOffset, ZERO_LEVEL } from "../../src/5-extract/tagger/perceptron.js";
 
 const model = loadSharedModel();
-/** The weights expanded to float32, level × scale, as the model held them before it kept the int16 levels (the scale is level 1's value). */
-const floatWeights = Float32Array.from(model.weights.levels, (level) => level * model.weights.values[ZERO_LEVEL + 1]);
+/** The weights of every bucket expanded to float32, level × scale, as the model held them before it kept int16 levels (the scale is level 1's value). */
+const floatWeights = new Float32Array((1 << model.header.hashBits) * LABEL_COUNT);
+for (let bucket = 0; bucket < 1 << model.header.hashBits; bucket++) {
+  const row = rowOffset(model.weights, bucket);
+  for (let y = 0; row >= 0 && y < LABEL_COUNT; y++) floatWeights[bucket * LABEL_COUNT + y] = model.weights.levels[row + y] * model.weights.values[ZERO_LEVEL + 1];
+}
 const lexicons = LexiconMatcher.fromProjectLexicons();
 const extractor = new FeatureExtractor(model.header.hashBits, lexicons);
 

@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { FEATURE_VERSION } from "../../src/5-extract/tagger/features.js";
 import { LABEL_COUNT, LABELS } from "../../src/5-extract/tagger/labels.js";
-import { deserializeModel, encodeModel, quantiseModel, serializeModel, TRANSITION_COUNT, ZERO_LEVEL, type LinearModel, type ModelHeader, type TrainedModel } from "../../src/5-extract/tagger/perceptron.js";
+import { deserializeModel, encodeModel, quantiseModel, readModelFile, rowOffset, serializeModel, TRANSITION_COUNT, type LinearModel, type ModelHeader, type TrainedModel } from "../../src/5-extract/tagger/perceptron.js";
 
 /** A model of 2^bits buckets whose weights are zero but at `nonzero` (weight index → value). */
 function model(hashBits: number, nonzero: Record<number, number>): TrainedModel {
@@ -12,14 +12,13 @@ function model(hashBits: number, nonzero: Record<number, number>): TrainedModel 
   return { header, weights, transitions };
 }
 
-const bytesOf = (array: Int16Array | Float32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+const bytesOf = (array: Int16Array | Int32Array | Uint32Array | Float32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 function expectReadAsQuantised(file: Buffer, quantised: LinearModel, shared: boolean): void {
   const read = deserializeModel(file, shared);
   expect(read.header).toEqual(quantised.header);
   expect(bytesOf(read.transitions).equals(bytesOf(quantised.transitions))).toBe(true);
-  expect(bytesOf(read.weights.values).equals(bytesOf(quantised.weights.values))).toBe(true);
-  expect(bytesOf(read.weights.levels).equals(bytesOf(quantised.weights.levels))).toBe(true);
+  for (const part of ["present", "rowsBefore", "levels", "values"] as const) expect(bytesOf(read.weights[part]).equals(bytesOf(quantised.weights[part]))).toBe(true);
 }
 
 /** Where the count of nonzero levels is in a file's body. */
@@ -50,8 +49,19 @@ test("a model file gives back the model quantised in memory, gaps of one to four
 });
 
 test("a model read from its file and encoded again gives the same file, as the shipped model was converted", () => {
-  const { header, transitions, weights } = deserializeModel(LARGE_FILE);
-  expect(encodeModel(header, transitions, { levels: weights.levels, scale: weights.values[ZERO_LEVEL + 1] }).equals(LARGE_FILE)).toBe(true);
+  const { header, transitions, levels } = readModelFile(LARGE_FILE);
+  expect(encodeModel(header, transitions, levels).equals(LARGE_FILE)).toBe(true);
+});
+
+test("the weights keep a row for each bucket with a nonzero weight, in bucket order, and find it", () => {
+  // Weights 0 and 3 are in bucket 0, weight 17 in bucket 1 (9 labels each).
+  const { weights } = quantiseModel(SMALL);
+  expect([0, 1].map((bucket) => rowOffset(weights, bucket))).toEqual([0, LABEL_COUNT]);
+  expect([...weights.levels]).toEqual([16384, 0, 0, -32767, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8192]);
+  const { weights: large } = quantiseModel(LARGE);
+  const buckets = [1, 100, 20_000, 2_200_000, (1 << 18) * LABEL_COUNT - 1].map((position) => Math.floor(position / LABEL_COUNT));
+  expect(buckets.map((bucket) => rowOffset(large, bucket))).toEqual([0, 1, 2, 3, 4].map((row) => row * LABEL_COUNT));
+  expect(rowOffset(large, buckets[3] - 1)).toBe(-1);
 });
 
 describe("a damaged model file is rejected, not read as other weights", () => {

@@ -4,7 +4,7 @@ import {
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
 import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
-import { type QuantisedWeights, ZERO_LEVEL } from "./perceptron.js";
+import { type QuantisedWeights, rowOffset, ZERO_LEVEL } from "./perceptron.js";
 import { detached } from "../../common/detached.js";
 
 /**
@@ -58,7 +58,7 @@ export class CachedEmissions {
     private readonly lexicons: LexiconMatcher,
     private readonly cacheLimit = CACHE_LIMIT,
   ) {
-    this.rows = new FeatureRows(hashBits);
+    this.rows = new FeatureRows(hashBits, 1);
     // Allocated at full size at once: growing it copied tens of megabytes, while pages of zeros cost memory only once written.
     this.vectors = new Float64Array((AFTER + 1 + cacheLimit) * STRIDE);
     this.cacheLent(BEFORE, BEFORE_SENTENCE, 0);
@@ -172,12 +172,14 @@ export class CachedEmissions {
   }
 }
 
-/** Adds to `sums[at + y]` the weight of label y of every row: the value of its int16 level, from a table small enough to stay in cache. */
-function addRows({ levels, values }: QuantisedWeights, rows: FeatureRows, sums: Float64Array, at: number): void {
+/** Adds to `sums[at + y]` the weight of label y of the bucket of every row: the value of its int16 level, from a table small enough to stay in cache. */
+function addRows(weights: QuantisedWeights, rows: FeatureRows, sums: Float64Array, at: number): void {
+  const { levels, values } = weights;
   let s0 = sums[at], s1 = sums[at + 1], s2 = sums[at + 2], s3 = sums[at + 3], s4 = sums[at + 4];
   let s5 = sums[at + 5], s6 = sums[at + 6], s7 = sums[at + 7], s8 = sums[at + 8];
   for (let f = 0; f < rows.count; f++) {
-    const row = rows.rows[f];
+    const row = rowOffset(weights, rows.rows[f]);
+    if (row < 0) continue;
     s0 += values[levels[row] + ZERO_LEVEL]; s1 += values[levels[row + 1] + ZERO_LEVEL]; s2 += values[levels[row + 2] + ZERO_LEVEL];
     s3 += values[levels[row + 3] + ZERO_LEVEL]; s4 += values[levels[row + 4] + ZERO_LEVEL]; s5 += values[levels[row + 5] + ZERO_LEVEL];
     s6 += values[levels[row + 6] + ZERO_LEVEL]; s7 += values[levels[row + 7] + ZERO_LEVEL]; s8 += values[levels[row + 8] + ZERO_LEVEL];

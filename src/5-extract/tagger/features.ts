@@ -143,13 +143,20 @@ export function hashToken(token: string): TokenHashes {
   return { word, lower, shape, shortShape, prefixes, suffixes, neighbourSuffix };
 }
 
-/** Feature rows as features are added: each a bucket × LABEL_COUNT offset into the weights. */
+/**
+ * Feature rows as features are added: each a bucket × `rowWidth` offset, by default into the weights
+ * of every bucket as training holds them; the tagger's weights hold rows for some buckets only, and
+ * take the bucket itself (see `QuantisedWeights`).
+ */
 export class FeatureRows {
   rows = new Int32Array(256);
   count = 0;
   private readonly bucketMask: number;
 
-  constructor(hashBits: number) {
+  constructor(
+    hashBits: number,
+    private readonly rowWidth: number = LABEL_COUNT,
+  ) {
     this.bucketMask = (1 << hashBits) - 1;
   }
 
@@ -171,7 +178,7 @@ export class FeatureRows {
       grown.set(this.rows);
       this.rows = grown;
     }
-    this.rows[this.count++] = (hash & this.bucketMask) * LABEL_COUNT;
+    this.rows[this.count++] = (hash & this.bucketMask) * this.rowWidth;
   }
 }
 

@@ -37,7 +37,7 @@ export function loadTagger(path: string = DEFAULT_MODEL_PATH): Tagger {
 
 /**
  * Reads a model file with its weights in shared memory: the run's worker threads each build a
- * tagger over the same weights (`createTagger`), instead of holding 38 MB of int16 levels each.
+ * tagger over the same weights (`createTagger`), instead of holding a copy each.
  * Checked here as `createTagger` checks it, so that the thread loading it is the one to fail.
  */
 export function loadSharedModel(path: string = DEFAULT_MODEL_PATH): LinearModel {
