@@ -20,8 +20,8 @@ import type { NameFinding } from "./stage-options.js";
  * holds the run's state, this thread ran about four times as many full garbage collections as a
  * worker (78-88 against 20-24 per run).
  *
- * With the tagger, this thread reads its model into shared memory as the first worker starts, and posts it
- * to each: a SharedArrayBuffer is shared, not copied. (The first worker used to read it and this
+ * With the tagger, this thread reads its model into shared memory as the first worker starts, and
+ * posts it to each worker: a SharedArrayBuffer is shared, not copied. (The first worker used to read it and this
  * thread to relay it to the others, which waited about a second for it behind this thread's first
  * long loops.)
  */
@@ -43,7 +43,7 @@ export class ExtractionPool {
   private failure: Error | undefined;
 
   /**
-   * With more than one job, starts one worker, then reads the model (0.15-0.17 s here) while it
+   * With more than one job, starts one worker, then reads the model (0.08-0.12 s here) while it
    * loads its modules; `useWorkers` starts the others. Throws ModelLoadError, the worker stopped,
    * when the model cannot be loaded.
    */
@@ -65,8 +65,8 @@ export class ExtractionPool {
   }
 
   /**
-   * Starts workers up to `count` (at most the pool's jobs; none with one job). Each costs about half a second of CPU
-   * to start (modules, lexicons, cold code), which a small rerun does not win back: see run.ts.
+   * Starts workers up to `count` (at most the pool's jobs; none with one job). Each costs about half
+   * a second of CPU to start (modules, lexicons, cold code), which a small rerun does not win back.
    */
   useWorkers(count: number): void {
     while (this.workers.length < Math.min(count, this.maxWorkers)) this.startWorker();
