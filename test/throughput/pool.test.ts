@@ -6,8 +6,9 @@ import { temporaryFolder } from "../helpers.js";
 
 /**
  * The pool extracts in this thread with one job, and in worker threads fed from one backlog with
- * more (one until asked for others): whichever thread extracts an article, its record and rows must be the same, and every
- * request answered. Rules only: the order of work does not depend on the tagger.
+ * more (one until asked for others): whichever thread extracts an article, its record and rows
+ * must be the same, and every request answered. Rules only, but for the tagger's model, which each
+ * worker is given as it starts. 300 articles: the first worker takes 128, the second the next ones.
  */
 const corpus = join(temporaryFolder("ner-pool-"), "corpus");
 writeCorpus(corpus, 300);
@@ -21,6 +22,13 @@ async function extractAll(pool: ExtractionPool) {
     await pool.close();
   }
 }
+
+test("with the tagger, a worker started after the model was read gets it too", async () => {
+  const alone = await extractAll(new ExtractionPool(1, "fused"));
+  const twoWorkers = new ExtractionPool(2, "fused");
+  twoWorkers.useWorkers(2);
+  expect(await extractAll(twoWorkers)).toEqual(alone);
+});
 
 test("one job and two workers give every article the same record and rows", async () => {
   const alone = await extractAll(new ExtractionPool(1, "rules"));
