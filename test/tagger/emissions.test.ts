@@ -7,14 +7,14 @@ import { FeatureExtractor } from "../../src/5-extract/tagger/features.js";
 import { loadSharedModel } from "../../src/5-extract/tagger/index.js";
 import { LABEL_COUNT } from "../../src/5-extract/tagger/labels.js";
 import { LexiconMatcher } from "../../src/5-extract/tagger/lexicon-features.js";
-import { emissionScores, rowOffset, ZERO_LEVEL } from "../../src/5-extract/tagger/perceptron.js";
+import { emissionScores, rowOffset } from "../../src/5-extract/tagger/perceptron.js";
 
 const model = loadSharedModel();
-/** The weights of every bucket expanded to float32, level × scale, as the model held them before it kept int16 levels (the scale is level 1's value). */
-const floatWeights = new Float32Array((1 << model.header.hashBits) * LABEL_COUNT);
+/** The weights of every bucket expanded to level × scale, exact in float64. */
+const floatWeights = new Float64Array((1 << model.header.hashBits) * LABEL_COUNT);
 for (let bucket = 0; bucket < 1 << model.header.hashBits; bucket++) {
   const row = rowOffset(model.weights, bucket);
-  for (let y = 0; row >= 0 && y < LABEL_COUNT; y++) floatWeights[bucket * LABEL_COUNT + y] = model.weights.levels[row + y] * model.weights.values[ZERO_LEVEL + 1];
+  for (let y = 0; row >= 0 && y < LABEL_COUNT; y++) floatWeights[bucket * LABEL_COUNT + y] = model.weights.levels[row + y] * model.weights.scale;
 }
 const lexicons = LexiconMatcher.fromProjectLexicons();
 const extractor = new FeatureExtractor(model.header.hashBits, lexicons);
@@ -30,7 +30,7 @@ const SENTENCES: string[][] = [
   ["Paris"],
 ];
 
-/** The emission scores as training computes them: every feature of the sentence, added up in order, over float32 weights. */
+/** The emission scores as training computes them: every feature of the sentence, added up in order. */
 function expected(tokens: string[]): Float64Array {
   const scores = new Float64Array(tokens.length * LABEL_COUNT);
   emissionScores(floatWeights, extractor.extract(tokens), tokens.length, scores);

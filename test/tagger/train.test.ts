@@ -46,7 +46,7 @@ test("a trained model quantised in memory is the model its file gives back", () 
   const read = deserializeModel(serializeModel(trained));
   expect(read.header).toEqual(quantised.header);
   expect(read.transitions).toEqual(quantised.transitions);
-  expect(read.weights.values).toEqual(quantised.weights.values);
+  expect(read.weights.scale).toBe(quantised.weights.scale);
   // As bytes: Jest compares typed arrays one number at a time, slowly.
   for (const part of ["present", "rowsBefore", "levels"] as const) expect(Buffer.from(read.weights[part].buffer).equals(Buffer.from(quantised.weights[part].buffer))).toBe(true);
 });

@@ -4,7 +4,7 @@ import {
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
 import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
-import { type QuantisedWeights, rowOffset, ZERO_LEVEL } from "./perceptron.js";
+import { type QuantisedWeights, rowOffset } from "./perceptron.js";
 import { detached } from "../../common/detached.js";
 
 /**
@@ -15,13 +15,13 @@ import { detached } from "../../common/detached.js";
  * occurrence adds up five cached vectors and looks up only the features that combine several tokens.
  * Reading forty-odd scattered weight rows per token was most of the tagger's time.
  *
- * The sums come out bit for bit as `emissionScores` over `FeatureExtractor.extract` gives them,
- * whatever the order of the additions: the weights are int16 multiples of a float32 scale, rounded
- * to float32 (`QuantisedWeights`), so every non-zero weight is a multiple of ulp(scale) below 2^39
- * of them, and any sum of fewer than 2^14 such weights is exact in float64.
+ * The sums are of int16 weight levels, integers, and become scores times the model's scale only at
+ * the end: the same to the bit as `emissionScores` over `FeatureExtractor.extract` and the weights
+ * expanded to level × scale, whatever the order of the additions, since every weight is an exact
+ * multiple of the scale and no sum comes near 2^53 of them. Integers spared a table lookup per weight.
  */
 
-/** Per cached token, vectors of LABEL_COUNT sums: its own features, then one per `NEIGHBOUR_OFFSETS` entry. */
+/** Per cached token, vectors of LABEL_COUNT level sums: its own features, then one per `NEIGHBOUR_OFFSETS` entry. */
 const STRIDE = (1 + NEIGHBOUR_OFFSETS.length) * LABEL_COUNT;
 /** The vector of what a token gives the token it stands `offset` positions away from. */
 const lentAt = (offset: NeighbourOffset): number => (1 + NEIGHBOUR_OFFSETS.indexOf(offset)) * LABEL_COUNT;
@@ -35,7 +35,7 @@ const AFTER = 1;
 /** The boundaries are in no lexicon. */
 const NO_LOOKUP: TokenLookup = { words: [], wholeBits: 0, start: undefined };
 /**
- * Caps the memory of the cache, 360 bytes of sums per token (6 MB) plus the token's hashes and
+ * Caps the memory of the cache, 180 bytes of sums per token (3 MB) plus the token's hashes and
  * lexicon lookup: it is emptied when full. The 16,384 most frequent tokens make most of a news
  * text; with 65,536 the two workers' caches grew by about 120 MB over a long run.
  */
@@ -43,7 +43,7 @@ const CACHE_LIMIT = 1 << 14;
 
 export class CachedEmissions {
   private readonly ids = new Map<string, number>();
-  private vectors: Float64Array;
+  private vectors: Int32Array;
   private readonly hashes: TokenHashes[] = [BEFORE_SENTENCE, AFTER_SENTENCE];
   private readonly lookups: TokenLookup[] = [NO_LOOKUP, NO_LOOKUP];
   private readonly rows: FeatureRows;
@@ -51,6 +51,7 @@ export class CachedEmissions {
   private sentenceIds = new Int32Array(64);
   private sentenceLookups: TokenLookup[] = [];
   private multiTokenBits = new Int32Array(64);
+  private readonly levelSums = new Int32Array(LABEL_COUNT);
 
   constructor(
     private readonly weights: QuantisedWeights,
@@ -60,7 +61,7 @@ export class CachedEmissions {
   ) {
     this.rows = new FeatureRows(hashBits, 1);
     // Allocated at full size at once: growing it copied tens of megabytes, while pages of zeros cost memory only once written.
-    this.vectors = new Float64Array((AFTER + 1 + cacheLimit) * STRIDE);
+    this.vectors = new Int32Array((AFTER + 1 + cacheLimit) * STRIDE);
     this.cacheLent(BEFORE, BEFORE_SENTENCE, 0);
     this.cacheLent(AFTER, AFTER_SENTENCE, 0);
   }
@@ -70,7 +71,8 @@ export class CachedEmissions {
     const n = tokens.length;
     this.identify(tokens);
     this.findMultiTokenBits(n);
-    const { sentenceIds: ids, vectors, rows } = this;
+    const { sentenceIds: ids, vectors, rows, levelSums } = this;
+    const { scale } = this.weights;
     let insideQuotes = false;
     for (let t = 0; t < n; t++) {
       // Token t has id ids[t + 2]; the tokens two before .. two after it, ids[t] .. ids[t + 4].
@@ -79,13 +81,14 @@ export class CachedEmissions {
       const fromPrevious = ids[t + 1] * STRIDE + AS_PREVIOUS;
       const fromNext = ids[t + 3] * STRIDE + AS_NEXT;
       const fromNext2 = ids[t + 4] * STRIDE + AS_NEXT2;
-      const out = t * LABEL_COUNT;
       for (let y = 0; y < LABEL_COUNT; y++) {
-        scores[out + y] = vectors[own + y] + vectors[fromPrevious2 + y] + vectors[fromPrevious + y] + vectors[fromNext + y] + vectors[fromNext2 + y];
+        levelSums[y] = vectors[own + y] + vectors[fromPrevious2 + y] + vectors[fromPrevious + y] + vectors[fromNext + y] + vectors[fromNext2 + y];
       }
       rows.clear();
       insideQuotes = this.addSentenceFeatures(tokens[t], t, n, insideQuotes);
-      addRows(this.weights, rows, scores, out);
+      addRows(this.weights, rows, levelSums, 0);
+      const out = t * LABEL_COUNT;
+      for (let y = 0; y < LABEL_COUNT; y++) scores[out + y] = levelSums[y] * scale;
     }
   }
 
@@ -159,7 +162,7 @@ export class CachedEmissions {
   /** Room for the vectors of `count` tokens (boundaries included): only a sentence longer than the cache needs more than was allocated. */
   private reserve(count: number): void {
     if (this.vectors.length >= count * STRIDE) return;
-    const grown = new Float64Array(count * STRIDE);
+    const grown = new Int32Array(count * STRIDE);
     grown.set(this.vectors);
     this.vectors = grown;
   }
@@ -172,17 +175,16 @@ export class CachedEmissions {
   }
 }
 
-/** Adds to `sums[at + y]` the weight of label y of the bucket of every row: the value of its int16 level, from a table small enough to stay in cache. */
-function addRows(weights: QuantisedWeights, rows: FeatureRows, sums: Float64Array, at: number): void {
-  const { levels, values } = weights;
+/** Adds to `sums[at + y]` the level of label y of the bucket of every row. */
+function addRows(weights: QuantisedWeights, rows: FeatureRows, sums: Int32Array, at: number): void {
+  const { levels } = weights;
   let s0 = sums[at], s1 = sums[at + 1], s2 = sums[at + 2], s3 = sums[at + 3], s4 = sums[at + 4];
   let s5 = sums[at + 5], s6 = sums[at + 6], s7 = sums[at + 7], s8 = sums[at + 8];
   for (let f = 0; f < rows.count; f++) {
     const row = rowOffset(weights, rows.rows[f]);
     if (row < 0) continue;
-    s0 += values[levels[row] + ZERO_LEVEL]; s1 += values[levels[row + 1] + ZERO_LEVEL]; s2 += values[levels[row + 2] + ZERO_LEVEL];
-    s3 += values[levels[row + 3] + ZERO_LEVEL]; s4 += values[levels[row + 4] + ZERO_LEVEL]; s5 += values[levels[row + 5] + ZERO_LEVEL];
-    s6 += values[levels[row + 6] + ZERO_LEVEL]; s7 += values[levels[row + 7] + ZERO_LEVEL]; s8 += values[levels[row + 8] + ZERO_LEVEL];
+    s0 += levels[row]; s1 += levels[row + 1]; s2 += levels[row + 2]; s3 += levels[row + 3]; s4 += levels[row + 4];
+    s5 += levels[row + 5]; s6 += levels[row + 6]; s7 += levels[row + 7]; s8 += levels[row + 8];
   }
   sums[at] = s0; sums[at + 1] = s1; sums[at + 2] = s2; sums[at + 3] = s3; sums[at + 4] = s4;
   sums[at + 5] = s5; sums[at + 6] = s6; sums[at + 7] = s7; sums[at + 8] = s8;

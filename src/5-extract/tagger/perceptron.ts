@@ -26,8 +26,9 @@ export interface TrainedModel {
  * LABEL_COUNT levels for each bucket that has a nonzero weight only: 12% of the 2^21 buckets of the
  * shipped model. They take 5 MB instead of the 38 MB of every bucket's row, which a run spent memory
  * and 0.12 s of page faults on; a bucket without a row adds nothing to a score. The weight of label y
- * in row r is `values[levels[r * LABEL_COUNT + y] + ZERO_LEVEL]`, the float32 nearest level × scale:
- * the very value that expanding the levels to a Float32Array gave, so that scores stay bit for bit the same.
+ * in row r is `levels[r * LABEL_COUNT + y] × scale`, exactly: an int16 times a float32 fits in a
+ * float64, so that a sum of weights is the sum of their levels times the scale, to the bit, and the
+ * tagger adds up integers (see emissions.ts).
  */
 export interface QuantisedWeights {
   /** Bit b & 31 of present[b >>> 5] is set when bucket b has a row. */
@@ -36,11 +37,9 @@ export interface QuantisedWeights {
   rowsBefore: Int32Array;
   /** levels[row * LABEL_COUNT + label], the rows in bucket order. */
   levels: Int16Array;
-  /** The weight of every level from −32768 to 32767, at index level + ZERO_LEVEL. */
-  values: Float32Array;
+  /** What one level is worth: a float32. */
+  scale: number;
 }
-/** Where level 0 is in `values`: the lowest int16 level, −32768, is at index 0. */
-export const ZERO_LEVEL = 32768;
 
 /** Where the row of `bucket` starts in `levels`; −1 when all its weights are zero. */
 export function rowOffset({ present, rowsBefore }: QuantisedWeights, bucket: number): number {
@@ -234,7 +233,7 @@ function packWeights({ positions, nonzero, scale }: SparseLevels, bucketCount: n
     previous = bucket;
     levels[row * LABEL_COUNT + positions[n] - bucket * LABEL_COUNT] = nonzero[n];
   }
-  return { present, rowsBefore, levels, values: levelValues(scale, shared) };
+  return { present, rowsBefore, levels, scale };
 }
 
 /**
@@ -301,13 +300,6 @@ function reader(body: Buffer) {
     return body.subarray(offset - length, offset);
   };
   return { take, uint32: () => take(4).readUInt32LE(0), rest: () => take(body.length - offset) };
-}
-
-/** `values[level + ZERO_LEVEL]` = level × scale rounded to float32 (see `QuantisedWeights`), 256 kB. */
-function levelValues(scale: number, shared: boolean): Float32Array {
-  const values = new Float32Array(zeros((1 << 16) * Float32Array.BYTES_PER_ELEMENT, shared));
-  for (let i = 0; i < values.length; i++) values[i] = (i - ZERO_LEVEL) * scale;
-  return values;
 }
 
 /** Memory for a typed array: with `shared`, a SharedArrayBuffer, which postMessage hands to worker threads as is instead of copying it. */
