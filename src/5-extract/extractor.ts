@@ -37,6 +37,12 @@ export function candidate(
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+/** Whether any of `marks[start .. end)` is set. A loop: a subarray per candidate was a typed array made and dropped each time. */
+export function anyMarked(marks: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (marks[i] !== 0) return true;
+  return false;
+}
+
 /**
  * Settles overlaps: evidence-backed candidates (lexicon, pattern) before guesses, then the longest
  * name ("Al-Qaida au Maghreb islamique" over "Maghreb"), then the stronger rule, then the earlier one.
@@ -52,7 +58,7 @@ export function selectNonOverlapping(candidates: CandidateMention[]): CandidateM
   const taken = new Uint8Array(ranked.reduce((end, c) => Math.max(end, c.end), 0));
   const kept: CandidateMention[] = [];
   for (const c of ranked) {
-    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    if (anyMarked(taken, c.start, c.end)) continue;
     taken.fill(1, c.start, c.end);
     kept.push(c);
   }

@@ -1,6 +1,6 @@
 import type { CandidateMention, EntityType } from "../types.js";
 import type { DocToken, ExtractionDocument } from "./document.js";
-import { candidate, overlaps, PRIORITY } from "./extractor.js";
+import { anyMarked, candidate, overlaps, PRIORITY } from "./extractor.js";
 import { commonWords, demonyms, nonNames } from "./knowledge.js";
 import type { Tagger, TaggerType } from "./tagger/index.js";
 
@@ -65,7 +65,7 @@ function plausibleName(tokens: DocToken[]): boolean {
 export function fuseWithTagger(doc: ExtractionDocument, rules: CandidateMention[], proposals: TaggerProposal[]): CandidateMention[] {
   const tagged = new Uint8Array(doc.text.length);
   for (const span of proposals) tagged.fill(1, span.start, span.end);
-  const kept = rules.filter((rule) => rule.priority > PRIORITY.guess || !tagged.subarray(rule.start, rule.end).includes(1));
+  const kept = rules.filter((rule) => rule.priority > PRIORITY.guess || !anyMarked(tagged, rule.start, rule.end));
   const nearby = new RulesByPosition(kept);
   const names = proposals.filter((span) => MENTION_TYPE[span.type] && plausibleName(doc.tokens.slice(span.from, span.to + 1)));
   return [
