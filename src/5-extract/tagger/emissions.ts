@@ -1,6 +1,6 @@
 import {
-  addFirstTokenFeatures, addLexiconFeatures, addNeighbourFeatures, addOwnFeatures, addPairFeatures, addQuoteFeature, addTrigramFeature,
-  AFTER_SENTENCE, BEFORE_SENTENCE, FeatureRows, hashToken, NEIGHBOUR_OFFSETS, PAIR_ROLES, PairRole, type NeighbourOffset, type TokenHashes,
+  addCombinedFeatures, addFirstTokenFeatures, addLexiconFeatures, addNeighbourFeatures, addOwnFeatures, addQuoteFeature,
+  AFTER_SENTENCE, BEFORE_SENTENCE, FeatureRows, hashToken, NEIGHBOUR_OFFSETS, type NeighbourOffset, type TokenHashes,
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
 import type { LexiconMatcher, TokenLookup } from "./lexicon-features.js";
@@ -12,10 +12,7 @@ import { detached } from "../../common/detached.js";
  * depend on one string only, its own or a neighbour's (see features.ts), and token strings repeat
  * heavily in news: a token's first occurrence sums those weights into five label vectors (its own
  * features, and what it gives the tokens two before, before, after and two after it); every later
- * occurrence adds up five cached vectors. Pairs of adjacent tokens ("de la", "le président") repeat
- * too: the features of a pair are summed once into three vectors, what it gives its second token,
- * its first, and the token after it. Only the features of three tokens or more, of the place in the
- * sentence and of lexicon entries of several tokens are looked up per occurrence.
+ * occurrence adds up five cached vectors and looks up only the features that combine several tokens.
  * Reading forty-odd scattered weight rows per token was most of the tagger's time.
  *
  * The sums are of int16 weight levels, integers, and become scores times the model's scale only at
@@ -43,15 +40,6 @@ const NO_LOOKUP: TokenLookup = { words: [], wholeBits: 0, start: undefined };
  * text; with 65,536 the two workers' caches grew by about 120 MB over a long run.
  */
 const CACHE_LIMIT = 1 << 14;
-/** Per cached pair of adjacent tokens, a vector of LABEL_COUNT level sums per `PairRole`. */
-const PAIR_STRIDE = PAIR_ROLES.length * LABEL_COUNT;
-/** The vector of what a pair gives the token it stands to as `role`. */
-const pairPart = (role: PairRole): number => role * LABEL_COUNT;
-const ENDS_AT = pairPart(PairRole.EndsAt);
-const STARTS_AT = pairPart(PairRole.StartsAt);
-const JUST_BEFORE = pairPart(PairRole.JustBefore);
-/** Caps the memory of the pair cache, 108 bytes of sums per pair (3.5 MB) plus its map entry: it is emptied when full. */
-const PAIR_CACHE_LIMIT = 1 << 15;
 
 export class CachedEmissions {
   private readonly ids = new Map<string, number>();
@@ -64,25 +52,16 @@ export class CachedEmissions {
   private sentenceLookups: TokenLookup[] = [];
   private multiTokenBits = new Int32Array(64);
   private readonly levelSums = new Int32Array(LABEL_COUNT);
-  /** Pair slots by `firstId * idLimit + secondId`: below 2^31 while ids are below the token cache's size. */
-  private readonly pairs = new Map<number, number>();
-  private pairVectors: Int32Array;
-  private idLimit: number;
-  /** Per sentence, the vector offset of the pair of tokens i and i + 1 of `sentenceIds`. */
-  private sentencePairs = new Int32Array(64);
 
   constructor(
     private readonly weights: QuantisedWeights,
     hashBits: number,
     private readonly lexicons: LexiconMatcher,
     private readonly cacheLimit = CACHE_LIMIT,
-    private readonly pairLimit = PAIR_CACHE_LIMIT,
   ) {
     this.rows = new FeatureRows(hashBits, 1);
     // Allocated at full size at once: growing it copied tens of megabytes, while pages of zeros cost memory only once written.
-    this.idLimit = AFTER + 1 + cacheLimit;
-    this.vectors = new Int32Array(this.idLimit * STRIDE);
-    this.pairVectors = new Int32Array(pairLimit * PAIR_STRIDE);
+    this.vectors = new Int32Array((AFTER + 1 + cacheLimit) * STRIDE);
     this.cacheLent(BEFORE, BEFORE_SENTENCE, 0);
     this.cacheLent(AFTER, AFTER_SENTENCE, 0);
   }
@@ -91,9 +70,8 @@ export class CachedEmissions {
   score(tokens: readonly string[], scores: Float64Array): void {
     const n = tokens.length;
     this.identify(tokens);
-    this.identifyPairs(n);
     this.findMultiTokenBits(n);
-    const { sentenceIds: ids, sentencePairs: pairs, vectors, pairVectors, rows, levelSums } = this;
+    const { sentenceIds: ids, vectors, rows, levelSums } = this;
     const { scale } = this.weights;
     let insideQuotes = false;
     for (let t = 0; t < n; t++) {
@@ -103,13 +81,8 @@ export class CachedEmissions {
       const fromPrevious = ids[t + 1] * STRIDE + AS_PREVIOUS;
       const fromNext = ids[t + 3] * STRIDE + AS_NEXT;
       const fromNext2 = ids[t + 4] * STRIDE + AS_NEXT2;
-      // The pairs of tokens t − 2 and t − 1, t − 1 and t, t and t + 1.
-      const justBefore = pairs[t] + JUST_BEFORE;
-      const endsAt = pairs[t + 1] + ENDS_AT;
-      const startsAt = pairs[t + 2] + STARTS_AT;
       for (let y = 0; y < LABEL_COUNT; y++) {
-        levelSums[y] = vectors[own + y] + vectors[fromPrevious2 + y] + vectors[fromPrevious + y] + vectors[fromNext + y] + vectors[fromNext2 + y]
-          + pairVectors[justBefore + y] + pairVectors[endsAt + y] + pairVectors[startsAt + y];
+        levelSums[y] = vectors[own + y] + vectors[fromPrevious2 + y] + vectors[fromPrevious + y] + vectors[fromNext + y] + vectors[fromNext2 + y];
       }
       rows.clear();
       insideQuotes = this.addSentenceFeatures(tokens[t], t, n, insideQuotes);
@@ -119,42 +92,16 @@ export class CachedEmissions {
     }
   }
 
-  /** The features of token t that depend on three tokens, its place or lexicon entries of several tokens. Returns whether quotes are open after it. */
+  /** The features of token t that depend on more than one token's string. Returns whether quotes are open after it. */
   private addSentenceFeatures(token: string, t: number, n: number, insideQuotes: boolean): boolean {
     const { sentenceIds: ids, hashes, rows, multiTokenBits: bits } = this;
     const here = hashes[ids[t + 2]];
-    addTrigramFeature(rows, hashes[ids[t + 1]], here, hashes[ids[t + 3]]);
+    addCombinedFeatures(rows, hashes[ids[t]], hashes[ids[t + 1]], here, hashes[ids[t + 3]]);
     if (t === 0) addFirstTokenFeatures(rows, here, this.lookups[ids[2]].wholeBits | bits[0]);
     const insideAfter = addQuoteFeature(rows, token, here, insideQuotes);
     // The WHOLE bits are the token's own: their features are in the cached vectors.
     addLexiconFeatures(rows, bits[t], t > 0 ? bits[t - 1] : 0, t + 1 < n ? bits[t + 1] : 0, here.shortShape);
     return insideAfter;
-  }
-
-  /** Fills `sentencePairs` for the n + 2 pairs of adjacent ids of `sentenceIds`, caching the pairs seen for the first time. */
-  private identifyPairs(n: number): void {
-    if (this.pairs.size + n + 2 > this.pairLimit) this.pairs.clear();
-    // Only a sentence longer than the pair cache needs more room than was allocated.
-    if (this.pairVectors.length < (n + 2) * PAIR_STRIDE) this.pairVectors = grown(this.pairVectors, (n + 2) * PAIR_STRIDE);
-    if (this.sentencePairs.length < n + 2) this.sentencePairs = new Int32Array((n + 2) * 2);
-    const { sentenceIds: ids, sentencePairs, idLimit } = this;
-    for (let i = 0; i < n + 2; i++) {
-      const key = ids[i] * idLimit + ids[i + 1];
-      let slot = this.pairs.get(key);
-      if (slot === undefined) slot = this.cachePair(key, ids[i], ids[i + 1]);
-      sentencePairs[i] = slot * PAIR_STRIDE;
-    }
-  }
-
-  private cachePair(key: number, first: number, second: number): number {
-    const slot = this.pairs.size;
-    this.pairs.set(key, slot);
-    for (const role of PAIR_ROLES) {
-      this.rows.clear();
-      addPairFeatures(this.rows, this.hashes[first], this.hashes[second], role);
-      this.storeSums(this.pairVectors, slot * PAIR_STRIDE + pairPart(role));
-    }
-    return slot;
   }
 
   /** Fills `sentenceIds` (boundaries included), caching the tokens seen for the first time. */
@@ -191,7 +138,7 @@ export class CachedEmissions {
     this.rows.clear();
     addOwnFeatures(this.rows, hashes);
     addLexiconFeatures(this.rows, lookup.wholeBits, 0, 0, hashes.shortShape);
-    this.storeSums(this.vectors, id * STRIDE);
+    this.storeSums(id * STRIDE);
     this.cacheLent(id, hashes, lookup.wholeBits);
     return id;
   }
@@ -202,38 +149,30 @@ export class CachedEmissions {
       this.rows.clear();
       addNeighbourFeatures(this.rows, hashes, offset);
       addLexiconFeatures(this.rows, 0, offset === -1 ? wholeBits : 0, offset === 1 ? wholeBits : 0, 0);
-      this.storeSums(this.vectors, id * STRIDE + lentAt(offset));
+      this.storeSums(id * STRIDE + lentAt(offset));
     }
   }
 
-  /** Writes at `at` of `sums` the label sums of the rows added since `rows` was cleared. */
-  private storeSums(sums: Int32Array, at: number): void {
-    sums.fill(0, at, at + LABEL_COUNT);
-    addRows(this.weights, this.rows, sums, at);
+  /** Writes at `at` the label sums of the rows added since `rows` was cleared. */
+  private storeSums(at: number): void {
+    this.vectors.fill(0, at, at + LABEL_COUNT);
+    addRows(this.weights, this.rows, this.vectors, at);
   }
 
   /** Room for the vectors of `count` tokens (boundaries included): only a sentence longer than the cache needs more than was allocated. */
   private reserve(count: number): void {
     if (this.vectors.length >= count * STRIDE) return;
-    this.vectors = grown(this.vectors, count * STRIDE);
-    // Pair keys are made for ids below the limit.
-    this.idLimit = count;
-    this.pairs.clear();
+    const grown = new Int32Array(count * STRIDE);
+    grown.set(this.vectors);
+    this.vectors = grown;
   }
 
-  /** Empties the cache but for the boundaries, and the pairs of the ids it gave. */
+  /** Empties the cache but for the boundaries. */
   private forget(): void {
     this.ids.clear();
     this.hashes.length = AFTER + 1;
     this.lookups.length = AFTER + 1;
-    this.pairs.clear();
   }
-}
-
-function grown(sums: Int32Array, length: number): Int32Array {
-  const larger = new Int32Array(length);
-  larger.set(sums);
-  return larger;
 }
 
 /** Adds to `sums[at + y]` the level of label y of the bucket of every row. */

@@ -8,9 +8,8 @@ import { BITS_PER_LEXICON, LexiconMatcher, TAGGER_LEXICONS } from "./lexicon-fea
  * the characters; features that combine tokens mix those numbers, allocating no strings.
  *
  * The features of a token come in groups by what they depend on: its own string; the string of one
- * neighbour; the strings of a pair of adjacent tokens; several tokens; its place in the sentence. The
- * tagger keeps the weights of the first three groups per token string or pair (see emissions.ts);
- * training adds every group up per sentence.
+ * neighbour; several tokens; its place in the sentence. The tagger keeps the weights of the first two
+ * groups per token string (see emissions.ts); training adds every group up per sentence.
  */
 
 /** The features of one sentence: token t owns `rows[starts[t] .. starts[t+1])`, each a bucket × LABEL_COUNT weight offset. */
@@ -219,34 +218,14 @@ export function addNeighbourFeatures(out: FeatureRows, neighbour: TokenHashes, o
   }
 }
 
-/** What a pair of adjacent tokens is to the token a feature describes: its second token, its first, or the token before the one it describes. */
-export const enum PairRole { EndsAt, StartsAt, JustBefore }
-export const PAIR_ROLES = [PairRole.EndsAt, PairRole.StartsAt, PairRole.JustBefore] as const;
-
-/** The features that the pair of adjacent tokens (`first`, `second`) gives the token it stands to as `role` says. */
-export function addPairFeatures(out: FeatureRows, first: TokenHashes, second: TokenHashes, role: PairRole): void {
-  if (role === PairRole.EndsAt) {
-    out.add2(Template.LowerPrevLower, first.lower, second.lower);
-    out.add2(Template.LowerPrevShort, first.lower, second.shortShape);
-  } else if (role === PairRole.StartsAt) {
-    out.add2(Template.LowerLowerNext, first.lower, second.lower);
-    out.add2(Template.ShortLowerNext, first.shortShape, second.lower);
-  } else {
-    out.add2(Template.LowerPrev2LowerPrev, first.lower, second.lower);
-  }
-}
-
-/** The feature of the shapes of the token and its two neighbours. */
-export function addTrigramFeature(out: FeatureRows, previous: TokenHashes, here: TokenHashes, next: TokenHashes): void {
-  out.add2(Template.ShortTrigram, mix(previous.shortShape, here.shortShape), next.shortShape);
-}
-
 /** The features that combine the token with its neighbours. */
 export function addCombinedFeatures(out: FeatureRows, beforePrevious: TokenHashes, previous: TokenHashes, here: TokenHashes, next: TokenHashes): void {
-  addPairFeatures(out, previous, here, PairRole.EndsAt);
-  addPairFeatures(out, here, next, PairRole.StartsAt);
-  addPairFeatures(out, beforePrevious, previous, PairRole.JustBefore);
-  addTrigramFeature(out, previous, here, next);
+  out.add2(Template.LowerPrevLower, previous.lower, here.lower);
+  out.add2(Template.LowerLowerNext, here.lower, next.lower);
+  out.add2(Template.ShortTrigram, mix(previous.shortShape, here.shortShape), next.shortShape);
+  out.add2(Template.LowerPrevShort, previous.lower, here.shortShape);
+  out.add2(Template.ShortLowerNext, here.shortShape, next.lower);
+  out.add2(Template.LowerPrev2LowerPrev, beforePrevious.lower, previous.lower);
 }
 
 /** The features of the first token of a sentence; `lexiconBits` are its memberships. */
