@@ -40,8 +40,9 @@ export function toArticleRecord(extraction: ArticleExtraction): { record: Articl
   return { record, rows: bytes };
 }
 
-/** Encoding room for `renderMentionRows`, reused by every article: grown, never shrunk. */
-let scratch = Buffer.alloc(1 << 16);
+/** Encoding room for `renderMentionRows`, reused by every article. The rows of a typical article take 8 kB. */
+const SCRATCH_BYTES = 1 << 16;
+let scratch = Buffer.alloc(SCRATCH_BYTES);
 
 /**
  * The mention rows of MENTION_COLUMNS, entity id cells empty. Each row is encoded once, into the
@@ -63,7 +64,10 @@ function renderMentionRows({ articleId, mentions, sentences }: ArticleExtraction
     at += scratch.write(after, at);
   }
   // A copy of its own: a view into the scratch buffer would carry all of it to the main thread.
-  return { bytes: new Uint8Array(scratch.subarray(0, at)), idOffsets };
+  const bytes = new Uint8Array(scratch.subarray(0, at));
+  // Room grown for a huge article is not kept for the rest of the run.
+  if (scratch.length > SCRATCH_BYTES) scratch = Buffer.alloc(SCRATCH_BYTES);
+  return { bytes, idOffsets };
 }
 
 function reserve(bytes: number): void {

@@ -70,6 +70,20 @@ test("mentions.csv from rendered rows is what csv-stringify writes, and its coun
   }
 });
 
+test("rows longer than the buffer they are encoded in come out whole, and so do the next article's", () => {
+  // Two-byte characters: 200,000 bytes of sentence per row, past the 64 kB the rows are first encoded into.
+  const long = extraction("long", ["Amina Diallo", "Jean Kaboré"], [`${"é".repeat(100_000)} Amina Diallo`]);
+  const articles = [long, ARTICLES[2], long];
+  const rendered = articles.map((article) => toArticleRecord(article));
+  const expected = articles.map((article) =>
+    toCsv(MENTION_COLUMNS, article.mentions.map((m) => ({ mention_id: `${article.articleId}:${m.start}`, article_id: article.articleId, entity_id: "", type: m.type, text: m.text, start: m.start, end: m.end, sentence: article.sentences[m.sentence] })))
+      .split("\r\n").slice(1).join("\r\n"),
+  );
+  expect(rendered.map(({ rows }) => Buffer.from(rows).toString("utf8"))).toEqual(expected);
+  // Each id cell is where the record says: just before its row's third comma-separated cell.
+  rendered.forEach(({ rows, record }) => record.idOffsets.forEach((offset) => expect(Buffer.from(rows).subarray(offset, offset + 2).toString()).toBe(",P")));
+});
+
 test("a record keeps what the tables need, its articles.csv row included, and not the mention texts and sentences", () => {
   const { record } = toArticleRecord(ARTICLES[0]);
   expect(record).toMatchObject({ articleId: ARTICLES[0].articleId, mentionEntities: [0, 1, 0] });
