@@ -18,7 +18,9 @@ const OUTSIDE = 0;
 const beginOf = (typeIndex: number): number => 1 + 2 * typeIndex;
 const insideOf = (typeIndex: number): number => 2 + 2 * typeIndex;
 const typeIndexOf = (label: number): number => (label - 1) >> 1;
-const isInside = (label: number): boolean => label !== OUTSIDE && (label & 1) === 0;
+export const isInside = (label: number): boolean => label !== OUTSIDE && (label & 1) === 0;
+/** The B- label of an I- label's type. */
+export const beginOfInside = (inside: number): number => beginOf(typeIndexOf(inside));
 
 export function spansToLabelIds(tokenCount: number, spans: readonly TokenSpan[]): Uint8Array {
   const labels = new Uint8Array(tokenCount);
