@@ -48,7 +48,18 @@ test("the shipped model's scores from weights summed per token string are those 
   for (const tokens of [...SENTENCES, ...SENTENCES]) expect(cachedScores(emissions, tokens)).toEqual(expected(tokens));
 });
 
-test("the scores stay the same when the cache is emptied between sentences, or is smaller than a sentence", () => {
+test("the scores stay the same when the cache makes room between sentences, or is smaller than a sentence", () => {
   const emissions = new CachedEmissions(model.weights, model.header.hashBits, lexicons, 20);
   for (const tokens of SENTENCES) expect(cachedScores(emissions, tokens)).toEqual(expected(tokens));
+});
+
+test("when the cache is full, the tokens that came often stay cached and the others go", () => {
+  const looked: string[] = [];
+  const counting = Object.create(lexicons) as LexiconMatcher;
+  counting.lookup = (token: string) => (looked.push(token), lexicons.lookup(token));
+  const emissions = new CachedEmissions(model.weights, model.header.hashBits, counting, 20);
+  // Each sentence: two frequent words and eight new ones; the cache of 20 is full every other sentence.
+  for (let s = 0; s < 30; s++) cachedScores(emissions, ["le", "président", ...Array.from({ length: 8 }, (_, i) => `mot${s}x${i}`)]);
+  expect(looked.filter((token) => token === "le" || token === "président")).toEqual(["le", "président"]);
+  expect(looked.filter((token) => token === "mot0x0")).toHaveLength(1);
 });
