@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { tokenize } from "../../4-tokenize/tokenize.js";
 import { lexiconEntries } from "../../common/lexicons.js";
-import { foldKey, nameKey, uncachedNameKey } from "../../common/normalize.js";
+import { foldKey, uncachedNameKey } from "../../common/normalize.js";
 import { detached } from "../../common/detached.js";
 
 /**
@@ -90,9 +90,12 @@ export class LexiconMatcher {
     return bits;
   }
 
-  /** What the lexicons say about a token on its own; callers that see a token often keep the result. */
+  /**
+   * What the lexicons say about a token on its own. Callers that see a token often keep the result,
+   * so its key is not kept in `nameKey`'s cache: the tagger's new tokens only churned it.
+   */
   lookup(token: string): TokenLookup {
-    const key = nameKey(token);
+    const key = uncachedNameKey(token);
     const words = key.split(" ");
     let wholeBits = 0;
     this.entries.forEach((entries, k) => {
