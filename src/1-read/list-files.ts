@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, realpathSync, type Dirent } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { extname, join, relative } from "node:path";
 import type { SourceFile } from "../types.js";
 
 /** The file types the pipeline reads; any other file still gets a `skipped` row. */
@@ -19,30 +19,35 @@ export interface ListedFile extends SourceFile {
  */
 export function listSourceFiles(inputDir: string, outputDir?: string): ListedFile[] {
   const files: ListedFile[] = [];
-  walk(inputDir, inputDir, files, outputDir);
+  walk(inputDir, inputDir, "", files, outputDir);
   assignArticleIds(files);
   return files.sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
 }
 
-/** `outputDir`, when inside the input folder, is not entered: the tables a run writes are not articles. */
-function walk(root: string, folder: string, files: ListedFile[], outputDir?: string): void {
+/**
+ * `outputDir`, when inside the input folder, is not entered: the tables a run writes are not articles.
+ * `prefix` is the folder's path relative to the root, with a trailing "/" (none for the root): built
+ * as the walk goes down, where `path.relative` per file was half the time of listing 100,000 files.
+ */
+function walk(root: string, folder: string, prefix: string, files: ListedFile[], outputDir?: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     if (folder === root) throw error;
-    files.push(listed(root, folder, `unreadable folder: ${errorCode(error)}`));
+    files.push(listed(prefix.slice(0, -1), folder, `unreadable folder: ${errorCode(error)}`));
     return;
   }
   for (const entry of entries) {
     const path = join(folder, entry.name);
+    const sourcePath = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (path !== outputDir) walk(root, path, files, outputDir);
-    } else if (entry.isSymbolicLink()) files.push(listed(root, path, symbolicLinkReason(root, path)));
-    else if (!entry.isFile()) files.push(listed(root, path, "not a regular file"));
+      if (path !== outputDir) walk(root, path, `${sourcePath}/`, files, outputDir);
+    } else if (entry.isSymbolicLink()) files.push(listed(sourcePath, path, symbolicLinkReason(root, path)));
+    else if (!entry.isFile()) files.push(listed(sourcePath, path, "not a regular file"));
     else if (!TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      files.push(listed(root, path, `unsupported file type: ${extname(entry.name) || "no extension"}`));
-    } else files.push(listed(root, path));
+      files.push(listed(sourcePath, path, `unsupported file type: ${extname(entry.name) || "no extension"}`));
+    } else files.push(listed(sourcePath, path));
   }
 }
 
@@ -59,9 +64,10 @@ function symbolicLinkReason(root: string, path: string): string {
   }
 }
 
-function listed(root: string, path: string, skipReason?: string): ListedFile {
-  const sourcePath = relative(root, path).split(sep).join("/");
-  return { sourcePath, articleId: sourcePath, absolutePath: path, ...(skipReason ? { skipReason } : {}) };
+function listed(sourcePath: string, absolutePath: string, skipReason?: string): ListedFile {
+  const file: ListedFile = { sourcePath, articleId: sourcePath, absolutePath };
+  if (skipReason) file.skipReason = skipReason;
+  return file;
 }
 
 /**
@@ -69,13 +75,10 @@ function listed(root: string, path: string, skipReason?: string): ListedFile {
  * (`a.txt` and `a.html`), both keep their extension so that ids stay unique and stable.
  */
 function assignArticleIds(files: ListedFile[]): void {
-  const withoutExtension = (path: string) => path.slice(0, path.length - extname(path).length) || path;
+  const stems = files.map((file) => file.sourcePath.slice(0, file.sourcePath.length - extname(file.sourcePath).length) || file.sourcePath);
   const counts = new Map<string, number>();
-  for (const file of files) counts.set(withoutExtension(file.sourcePath), (counts.get(withoutExtension(file.sourcePath)) ?? 0) + 1);
-  for (const file of files) {
-    const id = withoutExtension(file.sourcePath);
-    file.articleId = counts.get(id) === 1 ? id : file.sourcePath;
-  }
+  for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  files.forEach((file, i) => (file.articleId = counts.get(stems[i]) === 1 ? stems[i] : file.sourcePath));
 }
 
 export function errorCode(error: unknown): string {
