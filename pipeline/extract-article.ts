@@ -1,10 +1,7 @@
-import { readArticle } from "../src/1-read/read-file.js";
 import type { Article, ArticleExtraction } from "../src/types.js";
 import { recordOf, toExtraction, type Extracted } from "./article-extraction.js";
+import { timed, type StageTimes } from "./stage-times.js";
 import { articleStages, type StageOptions } from "./stages.js";
-
-/** Milliseconds spent per stage, summed over the articles a process handled. */
-export type StageTimes = Record<string, number>;
 
 /**
  * Everything one article contributes to the tables: a pure function of the bytes read (stage 1)
@@ -25,19 +22,7 @@ export function extractArticle(read: Article, options: StageOptions, times?: Sta
   return toExtraction(article);
 }
 
-/**
- * An article's record and mention rows. An article given without bytes (nor a skip reason) is
- * read here first: reading and hashing new files in the workers keeps the main thread free.
- */
-export function extractRecord(given: Article, options: StageOptions, times?: StageTimes): Extracted {
-  const read = given.bytes || given.skipReason ? given : timed("read", times, () => readArticle(given.source));
+/** An article's record and mention rows, from the article as read (stage 1). */
+export function extractRecord(read: Article, options: StageOptions, times?: StageTimes): Extracted {
   return recordOf(extractArticle(read, options, times));
-}
-
-function timed<T>(name: string, times: StageTimes | undefined, run: () => T): T {
-  if (!times) return run();
-  const start = performance.now();
-  const result = run();
-  times[name] = (times[name] ?? 0) + performance.now() - start;
-  return result;
 }

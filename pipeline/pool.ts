@@ -5,7 +5,7 @@ import type { Article } from "../src/types.js";
 import { loadSharedModel } from "../src/5-extract/tagger/index.js";
 import type { LinearModel } from "../src/5-extract/tagger/perceptron.js";
 import type { Extracted } from "./article-extraction.js";
-import type { StageTimes } from "./extract-article.js";
+import type { StageTimes } from "./stage-times.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap-settings.js";
 import type { NameFinding } from "./stage-options.js";
 
@@ -37,6 +37,8 @@ export class ExtractionPool {
   private readonly backlog: Request[] = [];
   private readonly pending = new Map<number, Pick<Request, "resolve" | "reject">>();
   private nextId = 0;
+  /** Bytes of the articles asked for and not yet extracted (their files, read by the caller). */
+  private pendingBytes = 0;
   private here: ExtractHere | "loading" | undefined;
   private tickScheduled = false;
   /** Set once the pool cannot extract (the model cannot be loaded): every request fails with it. */
@@ -75,10 +77,18 @@ export class ExtractionPool {
 
   extract(article: Article): Promise<Extracted> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
+    const bytes = article.bytes?.length ?? 0;
+    this.pendingBytes += bytes;
+    const extracted = new Promise<Extracted>((resolve, reject) => {
       this.backlog.push({ id: this.nextId++, article, resolve, reject });
       this.schedule();
     });
+    return extracted.finally(() => (this.pendingBytes -= bytes));
+  }
+
+  /** The size of the files of the articles waiting for extraction: callers bound it (a backlog of large HTML pages). */
+  get bytesPending(): number {
+    return this.pendingBytes;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { extractRecord, type StageTimes } from "./extract-article.js";
+import { extractRecord } from "./extract-article.js";
+import type { StageTimes } from "./stage-times.js";
 import type { ToWorker, WorkerResult } from "./pool.js";
 import { stageOptions, type ExtractionSettings, type NameFinding } from "./stage-options.js";
 import type { StageOptions } from "./stages.js";

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { writeCorpus } from "../../bench/corpus.js";
 import { listSourceFiles } from "../../src/1-read/list-files.js";
+import { readArticle } from "../../src/1-read/read-file.js";
 import { ExtractionPool } from "../../pipeline/pool.js";
 import { temporaryFolder } from "../helpers.js";
 
@@ -16,7 +17,7 @@ const files = listSourceFiles(corpus);
 
 async function extractAll(pool: ExtractionPool) {
   try {
-    const results = await Promise.all(files.map((source) => pool.extract({ source, sha256: "" })));
+    const results = await Promise.all(files.map((source) => pool.extract(readArticle(source))));
     return results.map(({ json, rows }) => ({ json, rows: Buffer.from(rows).toString("utf8") }));
   } finally {
     await pool.close();
@@ -37,4 +38,17 @@ test("one job and two workers give every article the same record and rows", asyn
   const twoWorkers = new ExtractionPool(2, "rules");
   twoWorkers.useWorkers(2);
   expect(await extractAll(twoWorkers)).toEqual(alone);
+});
+
+test("counts the bytes of the articles waiting for extraction, and none once they are extracted", async () => {
+  const pool = new ExtractionPool(2, "rules");
+  try {
+    const articles = files.slice(0, 40).map((source) => readArticle(source));
+    const extractions = articles.map((article) => pool.extract(article));
+    expect(pool.bytesPending).toBe(articles.reduce((sum, article) => sum + article.bytes!.length, 0));
+    await Promise.all(extractions);
+    expect(pool.bytesPending).toBe(0);
+  } finally {
+    await pool.close();
+  }
 });
