@@ -128,9 +128,9 @@ export class ExtractionPool {
         const transfer: ArrayBuffer[] = [];
         const messages = requests.map(({ id, article, resolve, reject }) => {
           this.pending.set(id, { resolve, reject });
-          // A copy that owns its memory: file buffers share a pool that must not be transferred.
-          const bytes = article.bytes ? new Uint8Array(article.bytes) : undefined;
-          if (bytes) transfer.push(bytes.buffer);
+          // Handed over when the buffer owns its memory (a file read whole); copied when it lies in Node's shared pool of small buffers.
+          const bytes = article.bytes && (ownsItsMemory(article.bytes) ? article.bytes : new Uint8Array(article.bytes));
+          if (bytes) transfer.push(bytes.buffer as ArrayBuffer);
           return { id, article: { ...article, bytes: bytes as Buffer | undefined } };
         });
         worker.postMessage(messages satisfies ToWorker, transfer);
@@ -177,6 +177,13 @@ export class ExtractionPool {
     this.pending.clear();
   }
 }
+
+/**
+ * Whether the bytes are all of their memory, which can then be transferred to a worker instead of
+ * copied: readFileSync gives a file of 4 kB or more a buffer of its own, and smaller ones slices of
+ * Node's shared pool.
+ */
+const ownsItsMemory = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
 /**
  * The record as read back from its JSON, which a worker sends (cloning the object as well cost
