@@ -499,7 +499,7 @@ async function reuseOrExtract(file: ListedFile, previous: PreviousIndex | undefi
   const earlier = previous?.entry(file.sourcePath);
   const unchanged = earlier && stamp && earlier.stamp === stamp ? previousLine(previous!, earlier, file) : undefined;
   if (unchanged) return (rowsFile) => placeReused(unchanged, earlier!, stamp, rowsFile);
-  const article = readFile(file, pool);
+  const article = readTimed(file, pool);
   const same = earlier && article.sha256 && !article.skipReason && earlier.sha256 === article.sha256 ? previousLine(previous!, earlier, file) : undefined;
   if (same) return (rowsFile) => placeReused(same, earlier!, stamp, rowsFile);
   return placeExtracted(article.skipReason ? skippedRecord(article) : await pool.extract(article), stamp);
@@ -511,7 +511,7 @@ async function reuseOrExtract(file: ListedFile, previous: PreviousIndex | undefi
  * after dropping the cache: "read" 8.7-12.9 s of the workers' time), while this thread, idle most
  * of a full run, reads the files up to 128 per job ahead of them.
  */
-const readFile = (file: ListedFile, pool: ExtractionPool) => timed("read", pool.times, () => readArticle(file));
+const readTimed = (file: ListedFile, pool: ExtractionPool) => timed("read", pool.times, () => readArticle(file));
 
 /** The previous run's line of a file; undefined when it is damaged or the file's id changed. */
 function previousLine(previous: PreviousIndex, entry: IndexEntry, file: ListedFile): IndexLine | undefined {
