@@ -1,26 +1,59 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { Article } from "../types.js";
 import { errorCode, type ListedFile } from "./list-files.js";
 
-/** Larger files are not articles (archives, dumps); reading them would only exhaust memory. */
+/** Larger files are not articles (archives, dumps): they are hashed, never held in memory whole. */
 export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
 
-export type ReadBytes = (path: string) => Buffer;
+/** What is read of a file larger than MAX_ARTICLE_BYTES: its size and hash. */
+export interface Oversized {
+  size: number;
+  sha256: string;
+}
+
+export type ReadBytes = (path: string) => Buffer | Oversized;
 
 /** Stage 1: the file's bytes and their hash. A file that cannot be read becomes a skipped article. */
-export function readArticle(file: ListedFile, readBytes: ReadBytes = readFileSync): Article {
+export function readArticle(file: ListedFile, readBytes: ReadBytes = readWithinLimit): Article {
   const source = { sourcePath: file.sourcePath, articleId: file.articleId, absolutePath: file.absolutePath };
   if (file.skipReason) return { source, sha256: "", skipReason: file.skipReason };
-  let bytes: Buffer;
+  let read: Buffer | Oversized;
   try {
-    bytes = readBytes(file.absolutePath);
+    read = readBytes(file.absolutePath);
   } catch (error) {
     return { source, sha256: "", skipReason: `unreadable: ${errorCode(error)}` };
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (bytes.length > MAX_ARTICLE_BYTES) return { source, sha256, skipReason: `too large: ${bytes.length} bytes` };
-  return { source, sha256, bytes };
+  if (!Buffer.isBuffer(read)) return { source, sha256: read.sha256, skipReason: `too large: ${read.size} bytes` };
+  return { source, sha256: createHash("sha256").update(read).digest("hex"), bytes: read };
+}
+
+/** The file's bytes; for a file larger than MAX_ARTICLE_BYTES, only its size and hash, read in chunks. */
+export function readWithinLimit(path: string): Buffer | Oversized {
+  const fd = openSync(path, "r");
+  try {
+    const { size } = fstatSync(fd);
+    return size > MAX_ARTICLE_BYTES ? { size, sha256: hashInChunks(fd) } : readUpTo(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `size` bytes (fewer if the file shrank since): what readFileSync does, without its second fstat. */
+function readUpTo(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let done = 0;
+  for (let read: number; done < size && (read = readSync(fd, bytes, done, size - done, null)) > 0; ) done += read;
+  return done === size ? bytes : bytes.subarray(0, done);
+}
+
+const HASH_CHUNK = 1 << 20;
+
+function hashInChunks(fd: number): string {
+  const hash = createHash("sha256");
+  const chunk = Buffer.allocUnsafe(HASH_CHUNK);
+  for (let read: number; (read = readSync(fd, chunk, 0, HASH_CHUNK, null)) > 0; ) hash.update(chunk.subarray(0, read));
+  return hash.digest("hex");
 }
 
 /**
