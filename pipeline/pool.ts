@@ -180,8 +180,8 @@ export class ExtractionPool {
 
 /**
  * Whether the bytes are all of their memory, which can then be transferred to a worker instead of
- * copied: readFileSync gives a file of 4 kB or more a buffer of its own, and smaller ones slices of
- * Node's shared pool.
+ * copied: `readWithinLimit` (src/1-read/read-file.ts) reads a file of 4 kB or more into a buffer
+ * of its own, and smaller ones into slices of Node's shared pool.
  */
 const ownsItsMemory = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 
