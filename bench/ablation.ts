@@ -5,7 +5,7 @@
  * Scored by ../shared/eval/score.mjs on PERSON, ORG and LOCATION (the types the tagger knows).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/common/lexicons.js";
@@ -17,6 +17,9 @@ const SCORER = join(SHARED, "eval", "score.mjs");
 const TYPES = ["PERSON", "ORG", "LOCATION"];
 const MODES = { rules: { useModel: false }, tagger: { useModel: true, taggerAlone: true }, fused: { useModel: true } } as const;
 
+/** The splits' articles and the runs' outputs, removed at the end. */
+const scratch = mkdtempSync(join(tmpdir(), "ablation-"));
+
 interface Corpus {
   name: string;
   input: string;
@@ -25,7 +28,7 @@ interface Corpus {
 
 /** The held-out documents of a training corpus, as article files and a gold file the scorer reads. */
 function developmentSplit(file: string, limit: number): Corpus {
-  const folder = mkdtempSync(join(tmpdir(), "ablation-"));
+  const folder = mkdtempSync(join(scratch, "split-"));
   const input = join(folder, "articles");
   mkdirSync(input);
   const lines = readFileSync(join(SHARED, "train", file), "utf8").split("\n").filter(Boolean);
@@ -42,7 +45,7 @@ function developmentSplit(file: string, limit: number): Corpus {
 }
 
 async function measure(corpus: Corpus, mode: keyof typeof MODES): Promise<Record<string, number>> {
-  const output = mkdtempSync(join(tmpdir(), "ablation-out-"));
+  const output = mkdtempSync(join(scratch, "out-"));
   await runPipeline({ inputDir: corpus.input, outputDir: output, formats: ["csv"], jobs: 2, ...MODES[mode] });
   const report = JSON.parse(execFileSync("node", [SCORER, "--gold", corpus.gold, "--out", output, "--types", TYPES.join(","), "--json"], { encoding: "utf8" }));
   return Object.fromEntries([...TYPES, "ALL"].map((type) => [type, report.mention_strict[type]?.f1 ?? 0]));
@@ -63,3 +66,4 @@ for (const corpus of corpora) {
     console.log(`| ${corpus.name} | ${mode} | ${[...TYPES, "ALL"].map((t) => (100 * f1[t]).toFixed(1)).join(" | ")} |`);
   }
 }
+rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { afterAll } from "@jest/globals";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -8,9 +9,19 @@ export const ROOT = join(import.meta.dirname, "..");
 export const SAMPLE_CORPUS = join(ROOT, "data", "articles");
 export const SHARED = join(ROOT, "..", "shared");
 
+const temporaryFolders: string[] = [];
+
+/** A new empty folder in the system's temporary folder, removed with its contents once the test file's tests are done. */
 export function temporaryFolder(prefix = "ner-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
 }
+
+// Each test file loads this module anew, so the hook runs once per file, after its last test.
+afterAll(() => {
+  for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 /** A CSV table of the output, parsed by a standard parser (csv-parse), numbers left as text. */
 export function readTable(outputDir: string, name: string): Record<string, string>[] {

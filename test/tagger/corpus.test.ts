@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { temporaryFolder } from "../helpers.js";
 import { readCorpus, splitForDevelopment, splitLikePipeline } from "../../src/5-extract/tagger/corpus.js";
 
 test("reads sentences and token spans from the training JSONL", () => {
@@ -10,7 +10,7 @@ test("reads sentences and token spans from the training JSONL", () => {
     entities: [{ start: 0, end: 5, type: "LOC", text: "Paris" }, { start: 20, end: 25, type: "PER", text: "Sales" }],
     tokens: [[0, 5], [6, 9], [10, 15], [15, 16], [17, 19], [20, 25], [26, 30], [30, 31]],
   };
-  const path = join(mkdtempSync(join(tmpdir(), "tagger-")), "corpus.jsonl");
+  const path = join(temporaryFolder(), "corpus.jsonl");
   writeFileSync(path, `${JSON.stringify(record)}\n`);
   expect(readCorpus(path)[0].sentences).toEqual([
     { tokens: ["Paris", "est", "belle", "."], spans: [{ start: 0, end: 1, type: "LOC" }] },
