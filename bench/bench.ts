@@ -11,8 +11,9 @@
  * Builds the corpus in bench/corpus/ (bench/corpus.ts), then times, each as a separate process of
  * the CLI writing the CSV tables: a full run with --jobs 1 and with --jobs N (whose tables must be
  * byte-identical), a rerun after adding 1% new articles, and wink-nlp's `readDoc` over the same
- * files in one thread as a reference; and what the machine gives extraction with more cores at all
- * (`scalingCeiling`). Prints a table and writes bench/results.json.
+ * files in one thread as a reference; what the machine gives extraction with more cores at all
+ * (`scalingCeiling`), and the least a rerun can take (`rerunFloor`). Prints a table and writes
+ * bench/results.json.
  */
 import { execFile, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
@@ -35,8 +36,11 @@ const CLI = join(PROJECT_ROOT, "dist", "pipeline", "cli.js");
 const TABLES = ["articles.csv", "entities.csv", "mentions.csv", "entity_redirects.csv"];
 const CURVE_SIZES = [10_000, 50_000, 100_000];
 const SAMPLE = join(PROJECT_ROOT, "dist", "bench", "extract-sample.js");
+const FLOOR = join(PROJECT_ROOT, "dist", "bench", "rerun-floor.js");
 /** Articles each process of the scaling ceiling extracts. */
 const CEILING_ARTICLES = 3000;
+/** Times the rerun floor is measured; the fastest counts. */
+const FLOOR_TRIES = 3;
 
 interface Measure {
   label: string;
@@ -71,10 +75,7 @@ function options() {
 /** One CLI run as its own process (so that its peak memory is its own), timed from outside. */
 function runCli(input: string, output: string, jobs: number, noModel: boolean, label: string, words: (output: string) => number): Measure {
   const args = [CLI, "--input", input, "--output", output, "--jobs", String(jobs), "--formats", "csv", "--quiet", ...(noModel ? ["--no-model"] : [])];
-  const started = performance.now();
-  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
-  const wallSeconds = (performance.now() - started) / 1000;
-  if (child.status !== 0) throw new Error(`${label}: the pipeline exited with ${child.status ?? child.signal}`);
+  const wallSeconds = timedProcess(args, label);
   const summary = JSON.parse(readFileSync(join(output, "run.json"), "utf8")) as RunSummary;
   const articles = summary.articles.extracted + summary.articles.reused + summary.articles.skipped;
   const total = words(output);
@@ -90,6 +91,15 @@ function runCli(input: string, output: string, jobs: number, noModel: boolean, l
     stageShares: Object.fromEntries(Object.entries(summary.stageSeconds).map(([stage, s]) => [stage, round(s / stageTotal, 3)])),
     summary,
   };
+}
+
+/** The wall time, in seconds, of Node running `args` as a process of its own. */
+function timedProcess(args: string[], label: string): number {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`${label}: exited with ${child.status ?? child.signal}`);
+  return seconds;
 }
 
 /** Words in the corpus as the pipeline counts them (articles.csv word_count). */
@@ -152,6 +162,9 @@ async function main(): Promise<void> {
   log(`rerun after adding ${added} articles`);
   const rerun = runCli(corpus, full, opts.jobs, noModel, `rerun +${added} new, ${opts.jobs} jobs`, wordsIn);
 
+  log(`rerun floor: extracting the ${added} new articles alone, ${FLOOR_TRIES} times`);
+  const floor = rerunFloor(corpus, opts.articles, added, opts.jobs, noModel, fullRun.wallSeconds);
+
   const runs = [fullRun, ...(single ? [single] : []), rerun];
   const results: Results = {
     date: new Date().toISOString(),
@@ -162,6 +175,7 @@ async function main(): Promise<void> {
     runs: runs.map(({ summary, ...measure }) => ({ ...measure, mentions: summary.mentions, entities: summary.entities, counts: summary.articles })),
     scaling: single ? { speedup: round(single.wallSeconds / fullRun.wallSeconds, 2), identicalTables: identical, ceiling } : undefined,
     rerunShareOfFull: round(rerun.wallSeconds / fullRun.wallSeconds, 3),
+    rerunFloor: floor,
     reference: reference ? { name: "wink-nlp readDoc, wink-eng-lite-web-model, 1 thread", ...reference, ratio: round(fullRun.wordsPerSecond / reference.wordsPerSecond, 2) } : undefined,
     memoryCurve: [],
   };
@@ -198,6 +212,19 @@ async function scalingCeiling(corpus: string, articles: number, jobs: number, no
   return { articles, aloneSeconds: round(alone, 2), togetherSeconds: round(together, 2), speedup: round((jobs * alone) / together, 2) };
 }
 
+/**
+ * The least a rerun of the articles after the first `known` can take in a new process: listing the
+ * corpus and extracting those articles as a run does, nothing else (bench/rerun-floor.ts). The
+ * fastest of FLOOR_TRIES, as a share of the full run: a rerun target below it cannot be met by a
+ * pipeline that starts afresh on each run.
+ */
+function rerunFloor(corpus: string, known: number, added: number, jobs: number, noModel: boolean, fullSeconds: number) {
+  const args = [FLOOR, corpus, String(known), String(jobs), noModel ? "rules" : "fused"];
+  let seconds = Infinity;
+  for (let i = 0; i < FLOOR_TRIES; i++) seconds = Math.min(seconds, timedProcess(args, "rerun floor"));
+  return { articles: added, seconds: round(seconds, 2), shareOfFull: round(seconds / fullSeconds, 3) };
+}
+
 /** Peak memory of a full run at growing corpus sizes (each a fresh corpus and output). */
 function memoryCurve(jobs: number, noModel: boolean) {
   return CURVE_SIZES.map((size) => {
@@ -222,6 +249,7 @@ interface Results {
   runs: object[];
   scaling?: { speedup: number; identicalTables?: boolean; ceiling?: Ceiling };
   rerunShareOfFull: number;
+  rerunFloor: { articles: number; seconds: number; shareOfFull: number };
   reference?: { name: string; seconds: number; wordsPerSecond: number; ratio: number };
   memoryCurve: Omit<Measure, "summary">[];
 }
@@ -242,6 +270,8 @@ function report(results: Results, runs: Measure[]): string {
   const ceiling = results.scaling?.ceiling;
   if (ceiling) lines.push(`Scaling ceiling of this machine, extraction alone in separate processes: ${ceiling.speedup}x (${ceiling.articles} articles: ${ceiling.aloneSeconds} s alone, ${ceiling.togetherSeconds} s with ${results.jobs} at once)`);
   lines.push(`Rerun after adding 1% new articles: ${(results.rerunShareOfFull * 100).toFixed(1)}% of the full run's wall time`);
+  const floor = results.rerunFloor;
+  lines.push(`Rerun floor, a new process listing the corpus and extracting the ${floor.articles} new articles, nothing else: ${floor.seconds} s, ${(floor.shareOfFull * 100).toFixed(1)}% (fastest of ${FLOOR_TRIES})`);
   if (results.reference) lines.push(`Reference, ${results.reference.name}: ${results.reference.seconds} s, ${thousands(results.reference.wordsPerSecond)} words/s; pipeline / reference: ${results.reference.ratio}x`);
   return lines.join("\n");
 }
