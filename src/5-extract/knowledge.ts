@@ -26,6 +26,7 @@ export const firstNames = once(() => lexiconKeys("first-names"));
 export const commonWords = once(() => new Set(lexiconEntries("common-words").map(foldKey)));
 export const nonNames = once(() => lexiconKeys("non-names"));
 export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldKey)));
+export const orgKinds = once(() => new Set(lexiconEntries("org-kinds").map(foldKey)));
 export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));

@@ -13,6 +13,27 @@ describe("ORG", () => {
     expect(mentionsOf("Il dirige le Bureau fédéral d'enquête américain, qui enquête.")).toEqual(["ORG Bureau fédéral d'enquête"]);
   });
 
+  test("a name built on a head noun ends before a gerund", () => {
+    expect(mentionsOf("Le club s'est qualifié pour la Ligue des champions en battant Lyon.")).toEqual(["ORG Ligue des champions", "LOCATION Lyon"]);
+  });
+
+  test("a kind of organisation written in lower case introduces its name, and after a plural each name of a list", () => {
+    expect(mentionsOf("Selon l'association Anticor, l'entreprise de travaux publics Vinci et le quotidien Le Monde, rien ne change.")).toEqual([
+      "ORG Anticor",
+      "ORG Vinci",
+      "ORG Le Monde",
+    ]);
+    expect(mentionsOf("Les syndicats italiens FIOM et FIM-CISL appellent à la grève.")).toEqual(["ORG FIOM", "ORG FIM-CISL"]);
+  });
+
+  test("after a kind of organisation, a title, a known place or a complement naming someone is not the organisation's name", () => {
+    expect(mentionsOf("Le groupe de Jean Dupont se réunit. Il a rejoint la société M. Bernard et l'agence Paris.")).toEqual([
+      "PERSON Jean Dupont",
+      "PERSON Bernard",
+      "LOCATION Paris",
+    ]);
+  });
+
   test("a known place completes a bare head, but ends a name that has its own words", () => {
     expect(mentionsOf("Le Conseil de sécurité de l'ONU se réunit.")).toEqual(["ORG Conseil de sécurité", "ORG ONU"]);
     expect(mentionsOf("La Banque du Canada relève son taux.")).toEqual(["ORG Banque du Canada"]);

@@ -6,7 +6,7 @@ import { demonyms, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes } fr
  * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
  * and complements ("Agence centrale du renseignement", "Forum mondial de lutte contre le terrorisme",
  * "ministère des Affaires étrangères et de la Coopération internationale"), up to where the name ends:
- * punctuation, a verb or other word, a nationality adjective, "et" not followed by a complement,
+ * punctuation, a verb or other word, a gerund, a nationality adjective, "et" not followed by a complement,
  * or a complement that is itself a known place or organisation ("Conseil de sécurité | de l'ONU").
  */
 
@@ -105,12 +105,15 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number, named: b
   const coordinated = tokens[j]?.key === "et";
   if (coordinated) j++;
   if (j >= end || !isPreposition(tokens[j])) return undefined;
+  const preposition = tokens[j];
   j++;
   if (j < end && ARTICLES.has(tokens[j].key)) j++;
   if (j >= end) return undefined;
   const noun = tokens[j];
   // A year ("de 1987") or an elided pronoun ("en s'est") is not part of a name.
   if (!/^\p{L}/u.test(noun.text) || /['\u2019]$/.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
+  // "en" before a present participle is a gerund: "la Ligue des champions | en battant".
+  if (preposition.key === "en" && !noun.capitalised && /ant$/.test(noun.key)) return undefined;
   if (coordinated && !noun.capitalised) return undefined;
   const known = noun.capitalised ? knownNames().longestAt(tokens, j, end) : undefined;
   if (known && named && !scopeOfName(tokens[i + (coordinated ? 1 : 0)], known.entry.value.type)) return undefined;

@@ -6,11 +6,13 @@ import { knownNameCandidates } from "../known-names.js";
 import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms, spells } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
+import { namedByKind } from "./named-by-kind.js";
 import { unknownAcronyms } from "./unknown-acronyms.js";
 
 /**
  * ORG: well-known organisations (data/lexicons/organisations.txt), names built on an organisation
- * head noun, acronym definitions in both orders, the news source named in a dateline or signature,
+ * head noun, names introduced by a kind of organisation ("le constructeur Stellantis"), acronym
+ * definitions in both orders, the news source named in a dateline or signature,
  * and, as a guess, unknown acronyms used as nouns.
  */
 export const organisationExtractor: Extractor = {
@@ -19,6 +21,7 @@ export const organisationExtractor: Extractor = {
     const orgs: CandidateMention[] = [
       ...knownNameCandidates(doc).filter((c) => c.type === "ORG"),
       ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
+      ...namedByKind(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "kind", PRIORITY.lexicon)),
       ...newsSources(doc, found),
     ];
     const defined = definedAcronyms(doc, [...found, ...orgs]);
