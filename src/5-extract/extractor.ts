@@ -10,6 +10,12 @@ export interface Extractor {
   extract(doc: ExtractionDocument, found: readonly CandidateMention[]): CandidateMention[];
 }
 
+/** Tokens `from` to `to` of a document, both included: where a rule found a name. */
+export interface TokenRange {
+  from: number;
+  to: number;
+}
+
 /** How much a rule's evidence is worth when candidates overlap. */
 export const PRIORITY = {
   /** A capitalised sequence that only looks like a name. */

@@ -1,4 +1,5 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
+import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
 import { demonyms, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes } from "../knowledge.js";
 
@@ -18,14 +19,8 @@ const ARTICLES = new Set(["le", "la", "les", "l'"]);
 const LOWER_CASE_HEADS = new Set(["ministere", "ministeres"]);
 const MAX_TOKENS = 14;
 
-export interface HeadPhrase {
-  from: number;
-  /** Inclusive. */
-  to: number;
-}
-
-export function headPhrases(doc: ExtractionDocument): HeadPhrase[] {
-  const phrases: HeadPhrase[] = [];
+export function headPhrases(doc: ExtractionDocument): TokenRange[] {
+  const phrases: TokenRange[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i];

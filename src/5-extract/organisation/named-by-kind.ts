@@ -1,4 +1,5 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
+import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
 import { demonyms, isAdjective, knownNames, orgKinds, titles } from "../knowledge.js";
 
@@ -15,14 +16,8 @@ const MAX_DESCRIPTION = 4;
 const MAX_NAME = 5;
 const NAME_ARTICLES = new Set(["le", "la", "les", "l'"]);
 
-export interface NamedByKind {
-  from: number;
-  /** Inclusive. */
-  to: number;
-}
-
-export function namedByKind(doc: ExtractionDocument): NamedByKind[] {
-  const names: NamedByKind[] = [];
+export function namedByKind(doc: ExtractionDocument): TokenRange[] {
+  const names: TokenRange[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens[i];
