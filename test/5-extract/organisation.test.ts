@@ -51,6 +51,21 @@ describe("ORG", () => {
     ]);
   });
 
+  test("an acronym written as a word is defined where it spells the name before it, connectors giving their initial or none", () => {
+    expect(entitiesOf("La Mission d'appui des Nations unies en Libye (Manul) enquête. La Manul publiera son rapport.")).toEqual([
+      "ORG Mission d'appui des Nations unies en Libye",
+    ]);
+    expect(mentionsOf("Les Forces armées maliennes (FAMa) avancent.")).toEqual(["ORG Forces armées maliennes", "ORG FAMa"]);
+    expect(entitiesOf("La Communauté économique des États de l'Afrique de l'Ouest (Cedeao) se réunit. La Cedeao hésite.")).toEqual([
+      "ORG Communauté économique des États de l'Afrique de l'Ouest",
+    ]);
+  });
+
+  test("a word in parentheses that spells nothing before it is no acronym", () => {
+    expect(mentionsOf("Il vit à Lyon (France) depuis mai.")).toEqual(["LOCATION Lyon", "LOCATION France"]);
+    expect(mentionsOf("Le Conseil constitutionnel (Paris) a tranché.")).toEqual(["ORG Conseil constitutionnel", "LOCATION Paris"]);
+  });
+
   test("an acronym of an ordinary phrase is not an organisation", () => {
     expect(mentionsOf("Les armes de destruction massive (ADM) inquiètent. Les ADM sont interdites.")).toEqual([]);
     expect(mentionsOf("Les engins de reconnaissance blindés (ERB) arrivent. Les ERB sont prêts.")).toEqual([]);

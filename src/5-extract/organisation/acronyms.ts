@@ -22,14 +22,29 @@ export function isAcronymToken(token: DocToken | undefined): boolean {
   return !!token && token.allCaps && token.text.length <= 8;
 }
 
-/** Every `X (ACR)` in the document: the token before "(" ends a possible long form. */
-export function parenthesisedAcronyms(doc: ExtractionDocument): { acronymToken: number; longFormEnd: number }[] {
-  const found: { acronymToken: number; longFormEnd: number }[] = [];
+/**
+ * An acronym written as a word, as French news writes those it pronounces as words: "Cedeao",
+ * "Manul", "FAMa". Only its parentheses and its spelling of the long form tell it from a name.
+ */
+const WORD_ACRONYM = /^\p{Lu}\p{L}{2,7}$/u;
+
+export interface ParenthesisedAcronym {
+  acronymToken: number;
+  /** The token before "(": where a long form would end. */
+  longFormEnd: number;
+  /** Written as a word, not in capitals: an acronym only if it spells its long form. */
+  asWord: boolean;
+}
+
+/** Every `X (ACR)` in the document, the acronym in capitals or written as a word. */
+export function parenthesisedAcronyms(doc: ExtractionDocument): ParenthesisedAcronym[] {
+  const found: ParenthesisedAcronym[] = [];
   const { tokens } = doc;
   for (let i = 1; i + 2 < tokens.length; i++) {
-    if (tokens[i].text === "(" && isAcronymToken(tokens[i + 1]) && tokens[i + 2].text === ")" && tokens[i - 1].sentence === tokens[i].sentence) {
-      found.push({ acronymToken: i + 1, longFormEnd: i - 1 });
-    }
+    if (tokens[i].text !== "(" || tokens[i + 2].text !== ")" || tokens[i - 1].sentence !== tokens[i].sentence) continue;
+    const acronym = tokens[i + 1];
+    if (isAcronymToken(acronym)) found.push({ acronymToken: i + 1, longFormEnd: i - 1, asWord: false });
+    else if (WORD_ACRONYM.test(acronym.text)) found.push({ acronymToken: i + 1, longFormEnd: i - 1, asWord: true });
   }
   return found;
 }
@@ -60,16 +75,18 @@ export function longFormByInitials(doc: ExtractionDocument, acronym: string, end
 
 /**
  * Whether the acronym's letters are the significant words' initials, in order; a word may give
- * further letters from inside it ("Counterterrorism" → C, T in GCTF).
+ * further letters from inside it ("Counterterrorism" → C, T in GCTF), and a connector its initial
+ * or none ("Communauté économique des États…" → CEDEAO, "Direction générale de la…" → DGS…).
  */
 export function spells(acronym: string, words: DocToken[]): boolean {
-  const significant = words.filter((w) => /^[\p{L}\p{N}]/u.test(w.text) && !CONNECTORS.has(w.key)).map((w) => w.key);
+  const keys = words.filter((w) => /^[\p{L}\p{N}]/u.test(w.text)).map((w) => w.key);
   const letters = acronym.toLowerCase().replace(/[^a-z0-9]/g, "");
-  return significant.length >= 2 && spellsFrom(letters, 0, significant, 0);
+  return keys.filter((key) => !CONNECTORS.has(key)).length >= 2 && spellsFrom(letters, 0, keys, 0);
 }
 
 function spellsFrom(letters: string, l: number, words: string[], w: number): boolean {
   if (w === words.length) return l === letters.length;
+  if (CONNECTORS.has(words[w]) && spellsFrom(letters, l, words, w + 1)) return true;
   if (l >= letters.length || words[w][0] !== letters[l]) return false;
   let next = l + 1;
   let inside = 1;

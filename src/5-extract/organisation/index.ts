@@ -36,9 +36,11 @@ export const organisationExtractor: Extractor = {
 function definedAcronyms(doc: ExtractionDocument, found: CandidateMention[]): CandidateMention[] {
   const { tokens } = doc;
   const defined: CandidateMention[] = [];
-  for (const { acronymToken, longFormEnd } of parenthesisedAcronyms(doc)) {
+  for (const { acronymToken, longFormEnd, asWord } of parenthesisedAcronyms(doc)) {
     const acronym = tokens[acronymToken].text;
-    let longForm = found.filter((c) => c.end === tokens[longFormEnd].end).sort((a, b) => a.start - b.start)[0];
+    let longForm: CandidateMention | undefined = found.filter((c) => c.end === tokens[longFormEnd].end).sort((a, b) => a.start - b.start)[0];
+    // A word in parentheses is an acronym only where it spells the name before it ("Paris (France)" is not one).
+    if (asWord && longForm && !spells(acronym, tokensOf(doc, longForm))) longForm = undefined;
     if (!longForm) {
       const byInitials = longFormByInitials(doc, acronym, longFormEnd);
       if (!byInitials) continue;
