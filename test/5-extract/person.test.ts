@@ -39,4 +39,11 @@ describe("PERSON", () => {
   test("nationality adjectives are not names", () => {
     expect(mentionsOf("Le président américain Joe Biden et son homologue français.")).toEqual(["PERSON Joe Biden"]);
   });
+
+  test("a name word joined by a hyphen to a particle belongs to the name", () => {
+    expect(mentionsOf("Le président égyptien Abdel Fattah al-Sissi a reçu hier le président syrien Bachar al-Assad pour des entretiens.")).toEqual([
+      "PERSON Abdel Fattah al-Sissi",
+      "PERSON Bachar al-Assad",
+    ]);
+  });
 });

@@ -50,11 +50,17 @@ function nameEnd(doc: ExtractionDocument, from: number): number {
   const end = sentenceEndOf(doc, from);
   let last = from;
   for (let i = from + 1; i < end && i - from <= MAX_NAME_TOKENS; i++) {
-    if (isNameWord(tokens[i]) && !knownNames().longestAt(tokens, i, end)) last = i;
+    if ((isNameWord(tokens[i]) || joinedToParticle(tokens[i])) && !knownNames().longestAt(tokens, i, end)) last = i;
     else if (ROMAN_NUMERAL.test(tokens[i].text) && last === i - 1) return i;
     else if (!startsParticles(tokens, i)) break;
   }
   return last;
+}
+
+/** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir". */
+function joinedToParticle(token: DocToken): boolean {
+  const hyphen = token.text.indexOf("-");
+  return hyphen > 0 && nameParticles().has(token.key.slice(0, hyphen)) && /^\p{Lu}\p{Ll}/u.test(token.text.slice(hyphen + 1));
 }
 
 /** Particles ("von der", "de la", "bin") followed by a name word: they belong to the name. */
