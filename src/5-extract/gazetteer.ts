@@ -111,14 +111,17 @@ export function lexiconNames(line: string): string[] {
   return line.split("|").map((name) => name.trim()).filter(Boolean);
 }
 
-/** A gazetteer of every name in the given lexicons, each mapped to `valueOf(its line's names)`. */
-export function gazetteerOf<T>(lexicons: string[], valueOf: (names: string[], lexicon: string) => T): Gazetteer<T> {
+/**
+ * A gazetteer of every name in the given lexicons, each mapped to `valueOf(its line's names)`, and
+ * each name also under the forms `formsOf` gives it.
+ */
+export function gazetteerOf<T>(lexicons: string[], valueOf: (names: string[], lexicon: string) => T, formsOf = (name: string, _lexicon: string) => [name]): Gazetteer<T> {
   const gazetteer = new Gazetteer<T>();
   for (const lexicon of lexicons) {
     for (const line of lexiconEntries(lexicon)) {
       const names = lexiconNames(line);
       const value = valueOf(names, lexicon);
-      for (const name of names) gazetteer.add(name, value);
+      for (const name of names) for (const form of formsOf(name, lexicon)) gazetteer.add(form, value);
     }
   }
   return gazetteer;

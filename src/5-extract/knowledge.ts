@@ -47,13 +47,30 @@ export const demonyms = once(() => {
 /** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
 export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));
 
-/** Countries, cities and regions (LOCATION) and well-known organisations (ORG), each name mapped to its entity. */
+/** "Le Caire" after "au" or "du" loses its article: "au Caire". */
+const CONTRACTED_ARTICLE = /^Les? (?=\p{Lu})/u;
+
+/** A place's name as written, and without its article when what remains is no ordinary word ("Le Cap" stays whole: "du Cap Vert"). */
+function placeForms(name: string): string[] {
+  if (!CONTRACTED_ARTICLE.test(name)) return [name];
+  const rest = name.replace(CONTRACTED_ARTICLE, "");
+  return commonWords().has(foldKey(rest)) ? [name] : [name, rest];
+}
+
+/**
+ * Countries, cities and regions (LOCATION) and well-known organisations (ORG), each name mapped to
+ * its entity; a place whose name starts with "Le" or "Les" also without it.
+ */
 export const knownNames = once(() =>
-  gazetteerOf<KnownName>(["countries", "cities", "regions", "organisations"], (names, lexicon) => ({
-    type: lexicon === "organisations" ? "ORG" : "LOCATION",
-    canonical: names[0],
-    acronym: lexicon === "organisations" ? (names.slice(1).find((name) => ACRONYM.test(name)) ?? "") : "",
-  })),
+  gazetteerOf<KnownName>(
+    ["countries", "cities", "regions", "organisations"],
+    (names, lexicon) => ({
+      type: lexicon === "organisations" ? "ORG" : "LOCATION",
+      canonical: names[0],
+      acronym: lexicon === "organisations" ? (names.slice(1).find((name) => ACRONYM.test(name)) ?? "") : "",
+    }),
+    (name, lexicon) => (lexicon === "organisations" ? [name] : placeForms(name)),
+  ),
 );
 
 

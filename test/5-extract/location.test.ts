@@ -29,4 +29,11 @@ describe("LOCATION", () => {
   test("lower-case words and adjectives are not places", () => {
     expect(mentionsOf("Le gouvernement malien et la diplomatie française.")).toEqual([]);
   });
+
+  test("a place named with « Le » is found without it after « au » or « du », unless what remains is an ordinary word", () => {
+    expect(entitiesOf("Le ministre est arrivé au Caire jeudi, puis il est reparti du Mans pour une tournée dans les Iles du Cap Vert.")).toEqual([
+      "LOCATION Le Caire",
+      "LOCATION Le Mans",
+    ]);
+  });
 });
