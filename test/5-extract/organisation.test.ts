@@ -24,6 +24,7 @@ describe("ORG", () => {
       "ORG Le Monde",
     ]);
     expect(mentionsOf("Les syndicats italiens FIOM et FIM-CISL appellent à la grève.")).toEqual(["ORG FIOM", "ORG FIM-CISL"]);
+    expect(mentionsOf("Le groupe franco-allemand KNDS livre ses canons et les suspects utilisaient la messagerie Telegram.")).toEqual(["ORG KNDS", "ORG Telegram"]);
   });
 
   test("after a kind of organisation, a title, a known place or a complement naming someone is not the organisation's name", () => {
@@ -32,6 +33,10 @@ describe("ORG", () => {
       "PERSON Bernard",
       "LOCATION Paris",
     ]);
+  });
+
+  test("a known organisation's name is not extended by lower-case words", () => {
+    expect(mentionsOf("Le rapport de la Ligue arabe sur la question des migrations est paru.")).toEqual(["ORG Ligue arabe"]);
   });
 
   test("a known place completes a bare head, but ends a name that has its own words", () => {

@@ -25,13 +25,23 @@ export function headPhrases(doc: ExtractionDocument): TokenRange[] {
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i];
     if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key))) continue;
-    const to = phraseEnd(doc, i);
+    const to = withoutLowerCaseTail(doc, i, phraseEnd(doc, i));
     if (to > i && credible(tokens, i, to)) {
       phrases.push({ from: leadingAdjective(tokens, i) ? i - 1 : i, to });
       i = to;
     }
   }
   return phrases;
+}
+
+/**
+ * A known organisation's name is not extended by lower-case words: "la Ligue arabe | sur la question
+ * des migrations". (A capitalised word after it makes another name: "Union européenne de Radio-Télévision".)
+ */
+function withoutLowerCaseTail(doc: ExtractionDocument, from: number, to: number): number {
+  const known = knownNames().longestAt(doc.tokens, from, to + 1);
+  if (!known || known.entry.value.type !== "ORG" || known.to >= to) return to;
+  return doc.tokens.slice(known.to + 1, to + 1).some((t) => t.capitalised) ? to : known.to;
 }
 
 /** "Commission économique pour l'Afrique": the place it serves. ("… en Mauritanie" says where something happens.) */

@@ -37,14 +37,14 @@ export function namedByKind(doc: ExtractionDocument): TokenRange[] {
   return names;
 }
 
-/** The first token after the kind's description: lower-case adjectives, and complements `de` + lower-case words. */
+/** The first token after the kind's description: lower-case adjectives ("franco-allemand" too), and complements `de` + lower-case words. */
 function afterDescription(tokens: DocToken[], i: number, end: number): number {
   const limit = Math.min(end, i + MAX_DESCRIPTION);
   while (i < limit && !tokens[i].capitalised) {
     const token = tokens[i];
     const preposition = token.key === "de" || token.key === "d'";
     if (preposition && tokens[i + 1] && !tokens[i + 1].capitalised && /^\p{L}/u.test(tokens[i + 1].text)) i += 2;
-    else if (isAdjective(token.text) || demonyms().has(token.key)) i++;
+    else if (isAdjective(token.text) || demonyms().has(token.key) || demonyms().has(token.key.slice(token.key.lastIndexOf("-") + 1))) i++;
     else break;
   }
   return i;
