@@ -1,7 +1,7 @@
 /**
  * The fusion ablation (`npm run build && node dist/bench/ablation.js`): mention F1 per type for the
  * rules alone, the tagger alone and the two fused, on the development split of each training corpus
- * (documents the tagger never trained on), the sample corpus and the unseen paragraphs of the tests.
+ * (documents the tagger never trained on), the sample corpus, and the unseen and news probe paragraphs of the tests.
  * Scored by ../shared/eval/score.mjs on PERSON, ORG and LOCATION (the types the tagger knows).
  */
 import { execFileSync } from "node:child_process";
@@ -56,6 +56,7 @@ const corpora: Corpus[] = [
   developmentSplit("europeana-fr.jsonl", Number(process.argv[2] ?? 1000)),
   { name: "sample corpus (seeds)", input: join(PROJECT_ROOT, "data", "articles"), gold: join(SHARED, "gold", "seeds.jsonl") },
   { name: "unseen paragraphs (test/fixtures)", input: join(PROJECT_ROOT, "test", "fixtures", "unseen"), gold: join(PROJECT_ROOT, "test", "fixtures", "unseen-gold.jsonl") },
+  { name: "news probe paragraphs (test/fixtures)", input: join(PROJECT_ROOT, "test", "fixtures", "probe"), gold: join(PROJECT_ROOT, "test", "fixtures", "probe-gold.jsonl") },
 ];
 
 console.log(`| corpus | method | ${TYPES.join(" | ")} | all |`);
