@@ -11,7 +11,7 @@ import { unknownAcronyms } from "./unknown-acronyms.js";
 
 /**
  * ORG: well-known organisations (data/lexicons/organisations.txt), names built on an organisation
- * head noun, names introduced by a kind of organisation ("le constructeur Stellantis"), acronym
+ * head noun, names introduced by a kind of organisation ("le groupe pétrolier TotalEnergies"), acronym
  * definitions in both orders, the news source named in a dateline or signature,
  * and, as a guess, unknown acronyms used as nouns.
  */

@@ -5,13 +5,15 @@ import { demonyms, isAdjective, knownNames, orgKinds, titles } from "../knowledg
 
 /**
  * Organisations the text introduces by their kind, written in lower case before the name
- * (data/lexicons/org-kinds.txt), with its adjectives or complement between them: "le constructeur
- * automobile Stellantis", "l'entreprise de travaux publics Eiffage", "le quotidien Le Monde", and
+ * (data/lexicons/org-kinds.txt), with its adjectives or complement between them: "le groupe
+ * pétrolier TotalEnergies", "l'entreprise de travaux publics Eiffage", "le quotidien Le Monde", and
  * after a plural, each name of a list: "les syndicats italiens FIOM et FIM-CISL". The kind is
  * evidence that the name is an organisation's, where a tagger sees only an unknown capitalised word.
+ * A noun between them is not taken ("le constructeur automobile Stellantis"): it could as well be a
+ * verb ("le parti soutient Dupont").
  */
 
-/** Words between the kind and the name: "automobile", "de travaux publics", "d'information en continu". */
+/** Words between the kind and the name: "pétrolier", "de travaux publics", "d'information". */
 const MAX_DESCRIPTION = 4;
 const MAX_NAME = 5;
 const NAME_ARTICLES = new Set(["le", "la", "les", "l'"]);
