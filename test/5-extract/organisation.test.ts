@@ -35,8 +35,18 @@ describe("ORG", () => {
     ]);
   });
 
-  test("a known organisation's name is not extended by lower-case words", () => {
+  test("a known organisation's name is not extended by lower-case words, nor by a name that starts with an acronym", () => {
     expect(mentionsOf("Le rapport de la Ligue arabe sur la question des migrations est paru.")).toEqual(["ORG Ligue arabe"]);
+    expect(mentionsOf("Le Niger a mis fin à sa coopération avec la mission civile de l'Union européenne EUCAP Sahel Niger, dont les experts partiront.")).toContain(
+      "ORG Union européenne",
+    );
+  });
+
+  test("an acronym that does not spell the place before it stands for a name ending with the place", () => {
+    expect(mentionsOf("La Confédération générale des entreprises du Maroc (CGEM) a protesté contre la réforme fiscale du gouvernement.")).toEqual([
+      "ORG Confédération générale des entreprises du Maroc",
+      "ORG CGEM",
+    ]);
   });
 
   test("a known place completes a bare head, but ends a name that has its own words", () => {
@@ -56,11 +66,15 @@ describe("ORG", () => {
     ]);
   });
 
-  test("an acronym written as a word is defined where it spells the name before it, connectors giving their initial or none", () => {
+  test("an acronym written as a word is defined after an organisation or where it spells the name before it, connectors giving their initial or none", () => {
     expect(entitiesOf("La Mission d'appui des Nations unies en Libye (Manul) enquête. La Manul publiera son rapport.")).toEqual([
       "ORG Mission d'appui des Nations unies en Libye",
     ]);
     expect(mentionsOf("Les Forces armées maliennes (FAMa) avancent.")).toEqual(["ORG Forces armées maliennes", "ORG FAMa"]);
+    // After an organisation's name, a word that is no known name is its acronym, spelled or not.
+    expect(entitiesOf("Le Commandement des États-Unis pour l'Afrique (Africom) organise l'exercice. L'Africom confirme.")).toEqual([
+      "ORG Commandement des États-Unis pour l'Afrique",
+    ]);
     expect(entitiesOf("La Communauté économique des États de l'Afrique de l'Ouest (Cedeao) se réunit. La Cedeao hésite.")).toEqual([
       "ORG Communauté économique des États de l'Afrique de l'Ouest",
     ]);

@@ -25,7 +25,7 @@ export function headPhrases(doc: ExtractionDocument): TokenRange[] {
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i];
     if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key))) continue;
-    const to = withoutLowerCaseTail(doc, i, phraseEnd(doc, i));
+    const to = withoutTail(doc, i, phraseEnd(doc, i));
     if (to > i && credible(tokens, i, to)) {
       phrases.push({ from: leadingAdjective(tokens, i) ? i - 1 : i, to });
       i = to;
@@ -35,13 +35,15 @@ export function headPhrases(doc: ExtractionDocument): TokenRange[] {
 }
 
 /**
- * A known organisation's name is not extended by lower-case words: "la Ligue arabe | sur la question
- * des migrations". (A capitalised word after it makes another name: "Union européenne de Radio-Télévision".)
+ * A known organisation's name is not extended by lower-case words, nor by a name that starts with an
+ * acronym: "la Ligue arabe | sur la question des migrations", "l'Union européenne | EUCAP Sahel Niger".
+ * (Another capitalised word makes another name: "Union européenne de Radio-Télévision".)
  */
-function withoutLowerCaseTail(doc: ExtractionDocument, from: number, to: number): number {
+function withoutTail(doc: ExtractionDocument, from: number, to: number): number {
   const known = knownNames().longestAt(doc.tokens, from, to + 1);
   if (!known || known.entry.value.type !== "ORG" || known.to >= to) return to;
-  return doc.tokens.slice(known.to + 1, to + 1).some((t) => t.capitalised) ? to : known.to;
+  const tail = doc.tokens.slice(known.to + 1, to + 1);
+  return tail[0].allCaps || !tail.some((t) => t.capitalised) ? known.to : to;
 }
 
 /** "Commission économique pour l'Afrique": the place it serves. ("… en Mauritanie" says where something happens.) */

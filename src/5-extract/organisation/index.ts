@@ -3,6 +3,7 @@ import type { CandidateMention } from "../../types.js";
 import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { knownNameCandidates } from "../known-names.js";
+import { knownNames } from "../knowledge.js";
 import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms, spells } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
@@ -39,16 +40,20 @@ function definedAcronyms(doc: ExtractionDocument, found: CandidateMention[]): Ca
   for (const { acronymToken, longFormEnd, asWord } of parenthesisedAcronyms(doc)) {
     const acronym = tokens[acronymToken].text;
     let longForm: CandidateMention | undefined = found.filter((c) => c.end === tokens[longFormEnd].end).sort((a, b) => a.start - b.start)[0];
-    // A word in parentheses is an acronym only where it spells the name before it ("Paris (France)" is not one).
-    if (asWord && longForm && !spells(acronym, tokensOf(doc, longForm))) longForm = undefined;
+    // A place's acronym must spell it ("République démocratique du Congo (RDC)"), else it may stand for a
+    // name that ends with the place ("Confédération générale des entreprises du Maroc (CGEM)"). A word in
+    // parentheses is an acronym after an organisation, unless it is a known name ("(Paris)"), and elsewhere
+    // only where it spells the name before it ("Lyon (France)" is not one).
+    if (longForm && !spells(acronym, tokensOf(doc, longForm))) {
+      const wordNotOfOrganisation = asWord && (longForm.type !== "ORG" || knownNames().longestAt(tokens, acronymToken, acronymToken + 1));
+      if (longForm.type === "LOCATION" || wordNotOfOrganisation) longForm = undefined;
+    }
     if (!longForm) {
       const byInitials = longFormByInitials(doc, acronym, longFormEnd);
       if (!byInitials) continue;
       longForm = candidate(doc, byInitials.from, byInitials.to, "ORG", "acronym-definition", PRIORITY.pattern, { canonical: nameFromText(doc, byInitials.from, byInitials.to) });
       defined.push(longForm);
     }
-    // A place's acronym must spell it ("République démocratique du Congo (RDC)"), else it names something else ("l'Afrique (AFRICOM)").
-    if (longForm.type === "LOCATION" && !spells(acronym, tokensOf(doc, longForm))) continue;
     if (longForm.type === "ORG") longForm.acronym ||= acronym;
     const canonical = longForm.canonical ?? doc.text.slice(longForm.start, longForm.end);
     defined.push(candidate(doc, acronymToken, acronymToken, longForm.type, "acronym-definition", PRIORITY.pattern, { canonical, acronym: longForm.type === "ORG" ? acronym : "" }));
