@@ -3,8 +3,9 @@ import { runPipeline } from "../../pipeline/run.js";
 import { ROOT, score, temporaryFolder, type Scores } from "../helpers.js";
 
 /**
- * Sixteen news paragraphs written on 2026-11-24 (French politics, business, sport, culture, health,
- * justice, the Sahel, the Maghreb, the Middle East, Asia, the US Congress, counter-terrorism), with
+ * Twenty-two news paragraphs written on 2026-11-24 (French politics, business, sport, culture, health,
+ * justice, the Sahel, the Maghreb, the Middle East, Asia, the US Congress, counter-terrorism, UN
+ * resolutions, military exercises), with
  * people and organisations found nowhere else in the project, annotated by hand before the pipeline
  * ran on them (test/fixtures/probe-gold.jsonl). Some rules were then written from their errors, so
  * these are regression guards for the fused pipeline, not a measure of unseen text (see README).
