@@ -46,7 +46,8 @@ function afterDescription(tokens: DocToken[], i: number, end: number): number {
     const token = tokens[i];
     const preposition = token.key === "de" || token.key === "d'";
     if (preposition && tokens[i + 1] && !tokens[i + 1].capitalised && /^\p{L}/u.test(tokens[i + 1].text)) i += 2;
-    else if (isAdjective(token.text) || demonyms().has(token.key) || demonyms().has(token.key.slice(token.key.lastIndexOf("-") + 1))) i++;
+    // The part after the last hyphen: the whole key when there is none.
+    else if (isAdjective(token.text) || demonyms().has(token.key.slice(token.key.lastIndexOf("-") + 1))) i++;
     else break;
   }
   return i;
