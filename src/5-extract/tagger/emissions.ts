@@ -1,5 +1,5 @@
 import {
-  addCombinedFeatures, addFirstTokenFeatures, addLexiconFeatures, addNeighbourFeatures, addOwnFeatures, addQuoteFeature,
+  addFirstTokenFeatures, addLexiconFeatures, addNeighbourFeatures, addOwnFeatures, addQuoteFeature,
   AFTER_SENTENCE, BEFORE_SENTENCE, FeatureRows, hashToken, NEIGHBOUR_OFFSETS, type NeighbourOffset, type TokenHashes,
 } from "./features.js";
 import { LABEL_COUNT } from "./labels.js";
@@ -12,7 +12,7 @@ import { detached } from "../../common/detached.js";
  * depend on one string only, its own or a neighbour's (see features.ts), and token strings repeat
  * heavily in news: a token's first occurrence sums those weights into five label vectors (its own
  * features, and what it gives the tokens two before, before, after and two after it); every later
- * occurrence adds up five cached vectors and looks up only the features that combine several tokens.
+ * occurrence adds up five cached vectors and looks up only the few features that depend on the sentence.
  * Reading forty-odd scattered weight rows per token was most of the tagger's time.
  *
  * The sums are of int16 weight levels, integers, and become scores times the model's scale only at
@@ -104,11 +104,10 @@ export class CachedEmissions {
     }
   }
 
-  /** The features of token t that depend on more than one token's string. Returns whether quotes are open after it. */
+  /** The features of token t that depend on the sentence around it. Returns whether quotes are open after it. */
   private addSentenceFeatures(token: string, t: number, n: number, insideQuotes: boolean): boolean {
-    const { sentenceIds: ids, hashes, rows, multiTokenBits: bits } = this;
-    const here = hashes[ids[t + 2]];
-    addCombinedFeatures(rows, hashes[ids[t]], hashes[ids[t + 1]], here, hashes[ids[t + 3]]);
+    const { sentenceIds: ids, rows, multiTokenBits: bits } = this;
+    const here = this.hashes[ids[t + 2]];
     if (t === 0) addFirstTokenFeatures(rows, here, this.lookups[ids[2]].wholeBits | bits[0]);
     const insideAfter = addQuoteFeature(rows, token, here, insideQuotes);
     // The WHOLE bits are the token's own: their features are in the cached vectors.
