@@ -33,16 +33,22 @@ export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const nameParticles = once(() => lexiconKeys("name-particles"));
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
-/** Nationality adjectives in all their forms: américain, américaine, américains, américaines. */
-export const demonyms = once(() => {
+/** The keys of a lexicon of masculine singular adjectives in all their forms: américain, américaine, américains, américaines. */
+function adjectiveForms(lexicon: string): Set<string> {
   const forms = new Set<string>();
-  for (const word of lexiconEntries("demonyms").map(foldKey)) {
+  for (const word of lexiconEntries(lexicon).map(foldKey)) {
     const feminine = /(ien|en)$/.test(word) ? `${word}ne` : /e$/.test(word) ? word : `${word}e`;
     for (const form of [word, feminine]) for (const suffix of ["", "s"]) forms.add(form.endsWith("s") && suffix ? form : form + suffix);
     forms.add(word.replace(/al$/, "aux"));
   }
   return forms;
-});
+}
+
+/** Nationality and regional adjectives. */
+export const demonyms = once(() => adjectiveForms("demonyms"));
+/** Those of regions wider than a country, which name organisations rather than describe them ("Agence spatiale européenne"). */
+export const supranationalDemonyms = once(() => adjectiveForms("supranational-demonyms"));
+export const infinitives = once(() => new Set(lexiconEntries("infinitives")));
 
 /** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
 export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));

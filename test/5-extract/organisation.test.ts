@@ -11,6 +11,14 @@ describe("ORG", () => {
       "ORG ministère de l'Intérieur",
     ]);
     expect(mentionsOf("Il dirige le Bureau fédéral d'enquête américain, qui enquête.")).toEqual(["ORG Bureau fédéral d'enquête"]);
+    expect(mentionsOf("Il dirige l'Agence spatiale européenne, qui lance.")).toEqual(["ORG Agence spatiale européenne"]);
+  });
+
+  test("a name built on a head noun ends before a bare infinitive and before another organisation", () => {
+    expect(mentionsOf("La mission a réuni la Chambre des représentants et du Haut Conseil d'État pour tenter de dénouer la crise.")).toEqual([
+      "ORG Chambre des représentants",
+      "ORG Haut Conseil d'État",
+    ]);
   });
 
   test("a name built on a head noun ends before a gerund", () => {
@@ -49,9 +57,10 @@ describe("ORG", () => {
     ]);
   });
 
-  test("a known place completes a bare head, but ends a name that has its own words", () => {
+  test("a known place completes a head and its adjectives, but ends a name that has a complement", () => {
     expect(mentionsOf("Le Conseil de sécurité de l'ONU se réunit.")).toEqual(["ORG Conseil de sécurité", "ORG ONU"]);
     expect(mentionsOf("La Banque du Canada relève son taux.")).toEqual(["ORG Banque du Canada"]);
+    expect(mentionsOf("Le Commandement central des États-Unis a frappé.")).toEqual(["ORG Commandement central des États-Unis"]);
     expect(mentionsOf("Le ministère des Affaires étrangères du Japon répond.")).toEqual(["ORG ministère des Affaires étrangères", "LOCATION Japon"]);
   });
 

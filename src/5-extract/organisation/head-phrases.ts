@@ -1,14 +1,15 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes } from "../knowledge.js";
+import { demonyms, infinitives, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes, supranationalDemonyms } from "../knowledge.js";
 
 /**
  * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
  * and complements ("Agence centrale du renseignement", "Forum mondial de lutte contre le terrorisme",
  * "ministère des Affaires étrangères et de la Coopération internationale"), up to where the name ends:
- * punctuation, a verb or other word, a gerund, a nationality adjective, "et" not followed by a complement,
- * or a complement that is itself a known place or organisation ("Conseil de sécurité | de l'ONU").
+ * punctuation, a verb or other word, a gerund or infinitive, a country's adjective, "et" not followed by
+ * a complement or followed by another organisation ("Chambre des représentants | et du Haut Conseil
+ * d'État"), or a complement that is itself a known place or organisation ("Conseil de sécurité | de l'ONU").
  */
 
 /** Compared on the lower-cased text, accents kept: "à" is a preposition, "a" a verb. */
@@ -67,14 +68,16 @@ function phraseEnd(doc: ExtractionDocument, from: number): number {
   const end = Math.min(sentenceEndOf(doc, from), from + MAX_TOKENS);
   let last = from;
   let i = from + 1;
+  let complemented = false;
   while (i < end) {
     const token = tokens[i];
     if (isModifier(token) || (demonyms().has(token.key) && nationalityInName(tokens, i, from))) {
       last = i++;
       continue;
     }
-    const complement = complementEnd(doc, i, end, last > from);
+    const complement = complementEnd(doc, i, end, complemented);
     if (complement === undefined) break;
+    complemented = true;
     last = complement;
     i = complement + 1;
   }
@@ -91,22 +94,26 @@ function isModifier(token: DocToken): boolean {
 /**
  * A nationality adjective belongs to the name right after the head or before a complement
  * ("Agence française de développement", "Observatoire ivoirien des droits de l'homme"); at the end it
- * describes the organisation ("le Bureau d'investigation fédéral américain").
+ * describes the organisation ("le Bureau d'investigation fédéral américain"), unless it is a wider
+ * region's ("Agence spatiale européenne").
  */
 function nationalityInName(tokens: DocToken[], i: number, head: number): boolean {
   const next = tokens[i + 1];
-  return i === head + 1 || (!!next && (isPreposition(next) || (next.capitalised && /^[\p{L}]/u.test(next.text))));
+  if (i === head + 1 || supranationalDemonyms().has(tokens[i].key)) return true;
+  return !!next && (isPreposition(next) || (next.capitalised && /^[\p{L}]/u.test(next.text)));
 }
 
 /**
  * `[et] preposition [article] noun [adjectives]` starting at token i: returns its last token, or
  * undefined when no complement starts there. "et" continues the name only before a capitalised
- * complement ("et de la Coopération internationale"), not before "et le directeur". A known place
- * or organisation completes a bare head ("Banque du Canada") but ends a name that already has its
- * own words ("Conseil de sécurité | de l'ONU", "ministère des Affaires étrangères | du Maroc"),
- * unless it is a place the organisation serves ("… pour l'Afrique").
+ * complement ("et de la Coopération internationale"), not before "et le directeur" nor before another
+ * organisation's head ("et du Haut Conseil d'État"). A bare infinitive is a verb ("pour tenter").
+ * A known place or organisation completes a head and its adjectives ("Banque du Canada",
+ * "Commandement central des États-Unis") but ends a name that already has a complement ("Conseil de
+ * sécurité | de l'ONU", "ministère des Affaires étrangères | du Maroc"), unless it is a place the
+ * organisation serves ("… pour l'Afrique").
  */
-function complementEnd(doc: ExtractionDocument, i: number, end: number, named: boolean): number | undefined {
+function complementEnd(doc: ExtractionDocument, i: number, end: number, complemented: boolean): number | undefined {
   const { tokens } = doc;
   let j = i;
   const coordinated = tokens[j]?.key === "et";
@@ -114,15 +121,24 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number, named: b
   if (j >= end || !isPreposition(tokens[j])) return undefined;
   const preposition = tokens[j];
   j++;
-  if (j < end && ARTICLES.has(tokens[j].key)) j++;
+  const withArticle = j < end && ARTICLES.has(tokens[j].key);
+  if (withArticle) j++;
   if (j >= end) return undefined;
   const noun = tokens[j];
+  if (!withArticle && !noun.capitalised && infinitives().has(noun.text)) return undefined;
+  if (coordinated && startsOrganisation(tokens, j)) return undefined;
   // A year ("de 1987") or an elided pronoun ("en s'est") is not part of a name.
   if (!/^\p{L}/u.test(noun.text) || /['\u2019]$/.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
   // "en" before a present participle is a gerund: "la Ligue des champions | en battant".
   if (preposition.key === "en" && !noun.capitalised && /ant$/.test(noun.key)) return undefined;
   if (coordinated && !noun.capitalised) return undefined;
   const known = noun.capitalised ? knownNames().longestAt(tokens, j, end) : undefined;
-  if (known && named && !scopeOfName(tokens[i + (coordinated ? 1 : 0)], known.entry.value.type)) return undefined;
+  if (known && complemented && !scopeOfName(tokens[i + (coordinated ? 1 : 0)], known.entry.value.type)) return undefined;
   return known ? known.to : j;
+}
+
+/** A capitalised organisation head, maybe after a prefix ("Haut Conseil"): the start of another name. */
+function startsOrganisation(tokens: DocToken[], i: number): boolean {
+  const head = orgPrefixes().has(tokens[i].key) ? tokens[i + 1] : tokens[i];
+  return !!head && head.capitalised && orgHeads().has(head.key);
 }
