@@ -30,6 +30,7 @@ export const orgKinds = once(() => new Set(lexiconEntries("org-kinds").map(foldK
 export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));
+export const geographicHeads = once(() => lexiconKeys("geographic-heads"));
 export const nameParticles = once(() => lexiconKeys("name-particles"));
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 

@@ -9,7 +9,8 @@ const candidatesByDocument = new WeakMap<ExtractionDocument, CandidateMention[]>
 /**
  * The document's known places and organisations (data/lexicons), looked up once and shared by the
  * location and organisation extractors. Besides whole tokens, the parts of a hyphenated compound
- * of names are looked up ("Maroc-USA", "Maroc-France"), when the compound is not a name itself.
+ * of names are found ("Maroc-USA", "Maroc-France"), when the compound is not a name itself and
+ * each of its parts is one ("Port-Soudan", "Radio-Canada" are one name each).
  */
 export function knownNameCandidates(doc: ExtractionDocument): CandidateMention[] {
   let found = candidatesByDocument.get(doc);
@@ -29,12 +30,15 @@ function compoundParts(doc: ExtractionDocument, whole: CandidateMention[]): Cand
   const parts: CandidateMention[] = [];
   for (const token of doc.tokens) {
     if (!token.text.includes("-") || !token.capitalised || covered.has(token.start) || doc.shouting[token.sentence]) continue;
+    const names = token.text.split("-");
+    const matches = names.map((part) => (part ? knownNames().longestAt([lookupToken(part)], 0, 1) : undefined));
+    if (matches.some((match) => !match)) continue;
     let offset = token.start;
-    for (const part of token.text.split("-")) {
-      const match = part ? knownNames().longestAt([lookupToken(part)], 0, 1) : undefined;
-      if (match) parts.push({ type: match.entry.value.type, start: offset, end: offset + part.length, source: "lexicon", priority: PRIORITY.lexicon, ...fields(match.entry) });
+    names.forEach((part, i) => {
+      const { entry } = matches[i]!;
+      parts.push({ type: entry.value.type, start: offset, end: offset + part.length, source: "lexicon", priority: PRIORITY.lexicon, ...fields(entry) });
       offset += part.length + 1;
-    }
+    });
   }
   return parts;
 }

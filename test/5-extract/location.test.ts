@@ -22,6 +22,20 @@ describe("LOCATION", () => {
     expect(mentionsOf("Le sommet Sénégal-Mauritanie et le couple franco-allemand.")).toEqual(["LOCATION Sénégal", "LOCATION Mauritanie"]);
   });
 
+  test("a compound with a word that is no known name is one name, not a place inside it", () => {
+    expect(mentionsOf("Les réfugiés arrivent à Port-Soudan, selon Radio-Canada.")).not.toContainEqual(expect.stringMatching(/Soudan$|Canada$/));
+  });
+
+  test("seas, gulfs, deltas and lakes are named with their head noun, and the country inside is no mention", () => {
+    expect(mentionsOf("Les pirates du golfe de Guinée et du delta du Niger menacent la mer Rouge, l'océan Indien et le lac Tchad.")).toEqual([
+      "LOCATION golfe de Guinée",
+      "LOCATION delta du Niger",
+      "LOCATION mer Rouge",
+      "LOCATION océan Indien",
+      "LOCATION lac Tchad",
+    ]);
+  });
+
   test("an unknown place named after a place noun", () => {
     expect(mentionsOf("Des pluies ont touché la province d'Errachidia et la ville de Sidi Ifni.")).toEqual(["LOCATION Errachidia", "LOCATION Sidi Ifni"]);
   });
