@@ -1,7 +1,7 @@
 import { lexiconEntries, lexiconKeys } from "../common/lexicons.js";
 import { foldKey } from "../common/normalize.js";
 import type { EntityType } from "../types.js";
-import { Gazetteer, gazetteerOf } from "./gazetteer.js";
+import { Gazetteer, gazetteerOf, type LookupToken } from "./gazetteer.js";
 
 /**
  * The lexicons of data/lexicons, loaded once per process and shaped for the extractors.
@@ -32,6 +32,12 @@ export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const geographicHeads = once(() => lexiconKeys("geographic-heads"));
 export const nameParticles = once(() => lexiconKeys("name-particles"));
+
+/** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir", "el-Mandeb". */
+export function joinedToParticle(token: LookupToken): boolean {
+  const hyphen = token.text.indexOf("-");
+  return hyphen > 0 && nameParticles().has(token.key.slice(0, hyphen)) && /^\p{Lu}\p{Ll}/u.test(token.text.slice(hyphen + 1));
+}
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
 /** The keys of a lexicon of masculine singular adjectives in all their forms: américain, américaine, américains, américaines. */

@@ -38,6 +38,7 @@ describe("LOCATION", () => {
 
   test("an unknown place named after a place noun", () => {
     expect(mentionsOf("Des pluies ont touché la province d'Errachidia et la ville de Sidi Ifni.")).toEqual(["LOCATION Errachidia", "LOCATION Sidi Ifni"]);
+    expect(mentionsOf("Les navires évitent le détroit de Bab el-Mandeb et l'archipel des Tobrakis.")).toEqual(["LOCATION Bab el-Mandeb", "LOCATION Tobrakis"]);
   });
 
   test("lower-case words and adjectives are not places", () => {

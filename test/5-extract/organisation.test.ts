@@ -3,6 +3,7 @@ import { entitiesOf, mentionsOf } from "../helpers.js";
 describe("ORG", () => {
   test("well-known organisations and their acronyms are one entity", () => {
     expect(entitiesOf("L'OTAN et l'Organisation du traité de l'Atlantique nord ne font qu'un.")).toEqual(["ORG Organisation du traité de l'Atlantique nord"]);
+    expect(entitiesOf("La Finul et la FINUL ne font qu'un.")).toEqual(["ORG Force intérimaire des Nations unies au Liban"]);
   });
 
   test("names built on a head noun end where the name ends", () => {

@@ -2,16 +2,16 @@ import type { CandidateMention } from "../../types.js";
 import type { DocToken, ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { nonNames, placeTriggers } from "../knowledge.js";
+import { joinedToParticle, nonNames, placeTriggers } from "../knowledge.js";
 
-const OF = new Set(["de", "d'", "du"]);
+const OF = new Set(["de", "d'", "du", "des"]);
 const MAX_NAME_TOKENS = 4;
 
 const isPlaceWord = (token: DocToken | undefined) => !!token && token.capitalised && /^\p{Lu}/u.test(token.text) && !nonNames().has(token.key);
 
 /**
  * Places the lexicons do not know, named after a place noun of data/lexicons/place-triggers.txt:
- * "la région de Guelmim-Oued Noun", "la ville d'Azrou".
+ * "la région de Guelmim-Oued Noun", "la ville d'Azrou", "l'archipel des Canaries".
  */
 export function placesAfterTriggers(doc: ExtractionDocument, found: readonly CandidateMention[]): CandidateMention[] {
   const taken = new Set(found.map((c) => c.start));
@@ -23,7 +23,7 @@ export function placesAfterTriggers(doc: ExtractionDocument, found: readonly Can
     if (!isPlaceWord(tokens[from]) || taken.has(tokens[from].start)) continue;
     let to = from;
     const end = Math.min(sentenceEndOf(doc, from), from + MAX_NAME_TOKENS);
-    while (to + 1 < end && isPlaceWord(tokens[to + 1])) to++;
+    while (to + 1 < end && (isPlaceWord(tokens[to + 1]) || joinedToParticle(tokens[to + 1]))) to++;
     places.push(candidate(doc, from, to, "LOCATION", "place-trigger", PRIORITY.pattern));
     i = to;
   }

@@ -2,7 +2,7 @@ import type { CandidateMention } from "../../types.js";
 import type { DocToken, ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { commonWords, demonyms, firstNames, isAdjective, knownNames, nameParticles, nonNames, orgHeads, titles } from "../knowledge.js";
+import { commonWords, demonyms, firstNames, isAdjective, joinedToParticle, knownNames, nameParticles, nonNames, orgHeads, titles } from "../knowledge.js";
 
 /**
  * PERSON: a name after a title or honorific ("M. Sales", "Président Trump"; the title stays out of
@@ -55,12 +55,6 @@ function nameEnd(doc: ExtractionDocument, from: number): number {
     else if (!startsParticles(tokens, i)) break;
   }
   return last;
-}
-
-/** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir". */
-function joinedToParticle(token: DocToken): boolean {
-  const hyphen = token.text.indexOf("-");
-  return hyphen > 0 && nameParticles().has(token.key.slice(0, hyphen)) && /^\p{Lu}\p{Ll}/u.test(token.text.slice(hyphen + 1));
 }
 
 /** Particles ("von der", "de la", "bin") followed by a name word: they belong to the name. */
