@@ -70,9 +70,7 @@ function linkShortForms(named: Named[]): void {
     if (!isShort) continue;
     const key = nameKey(short.surface);
     const bySuffix = fullNames.get(`${type}:${key}`) ?? [];
-    // Where the family name comes first ("M. Tedros" for Tedros Adhanom Ghebreyesus), a unique full name starting with the word.
-    const byFirstWord = bySuffix.length === 0 && type === "PERSON" ? (fullNames.get(`PERSON-first:${key}`) ?? []) : [];
-    const chosen = chooseFullName(short, bySuffix.length > 0 ? bySuffix : new Set(byFirstWord).size === 1 ? byFirstWord : []);
+    const chosen = chooseFullName(short, bySuffix.length > 0 ? bySuffix : type === "PERSON" ? byOtherWord(fullNames, key) : []);
     if (chosen) short.keys.push(chosen.keys[0]);
     if (short.keys.length === 0) short.keys.push(`${type}:${key}`);
   }
@@ -91,9 +89,21 @@ function indexFullNames(named: Named[]): Map<string, Named[]> {
     const words = nameKey(full.surface).split(" ");
     if (words.length < 2 || (type !== "PERSON" && type !== "ORG")) continue;
     for (let k = 1; k < words.length; k++) add(`${type}:${type === "PERSON" ? words.slice(k).join(" ") : words.slice(0, k).join(" ")}`, full);
-    if (type === "PERSON") add(`PERSON-first:${words[0]}`, full);
+    if (type === "PERSON") words.slice(0, -1).forEach((word, k) => add(`PERSON-${k === 0 ? "first" : "inner"}:${word}`, full));
   }
   return index;
+}
+
+/**
+ * The only full name that starts with the word, where the family name comes first ("M. Tedros" for
+ * Tedros Adhanom Ghebreyesus), else the only one with the word inside ("M. Lula" for Luiz Inácio Lula da Silva).
+ */
+function byOtherWord(fullNames: Map<string, Named[]>, key: string): Named[] {
+  for (const place of ["first", "inner"]) {
+    const fits = new Set(fullNames.get(`PERSON-${place}:${key}`));
+    if (fits.size > 0) return fits.size === 1 ? [...fits] : [];
+  }
+  return [];
 }
 
 function chooseFullName(short: Named, fits: Named[]): Named | undefined {

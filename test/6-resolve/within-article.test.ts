@@ -15,6 +15,15 @@ describe("resolution within an article", () => {
     });
   });
 
+  test("a name given first or inside a full name refers to the only full name with it", () => {
+    expect(mentionsByEntity("Le président Luiz Inácio Lula da Silva est arrivé. M. Lula a salué l'accord.")).toEqual({
+      "Luiz Inácio Lula da Silva": ["Luiz Inácio Lula da Silva", "Lula"],
+    });
+    expect(mentionsByEntity("Le directeur Tedros Adhanom Ghebreyesus a parlé. Pour M. Tedros, l'urgence demeure.")).toEqual({
+      "Tedros Adhanom Ghebreyesus": ["Tedros Adhanom Ghebreyesus", "Tedros"],
+    });
+  });
+
   test("a surname shared by two people goes to the one introduced with the same title, never to both", () => {
     const text = "Le président Yoweri Museveni a reçu Muhoozi Museveni, son fils. Plus tard, le président Museveni a parlé.";
     expect(mentionsByEntity(text)).toEqual({ "Yoweri Museveni": ["Yoweri Museveni", "Museveni"], "Muhoozi Museveni": ["Muhoozi Museveni"] });
