@@ -15,7 +15,8 @@ export interface KnownName {
   acronym: string;
 }
 
-const ACRONYM = /^[\p{Lu}\d&-]{2,8}$/u;
+/** An acronym as the lexicons and canonical names write it: ONU, G5, AQMI. */
+export const ACRONYM = /^[\p{Lu}\d&-]{2,8}$/u;
 
 const once = <T>(build: () => T) => {
   let value: T | undefined;

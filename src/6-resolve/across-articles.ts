@@ -1,6 +1,7 @@
 import { nameKey } from "../common/normalize.js";
 import type { EntityType, LocalEntity } from "../types.js";
 import { resolutionNumber } from "./within-article.js";
+import { ACRONYM } from "../5-extract/knowledge.js";
 
 /** A real-world entity across articles, before it has an id. */
 export interface EntityGroup {
@@ -12,12 +13,17 @@ export interface EntityGroup {
   keys: string[];
 }
 
-/** The names an article's entity is known by: type + canonical name (folded), acronym, resolution number. */
+/**
+ * The names an article's entity is known by: type + canonical name (folded), acronym, resolution
+ * number. A name that is an acronym is one ("UEFA" alone joins "Union des associations européennes
+ * de football (UEFA)" of another article).
+ */
 export function entityKeys(entity: LocalEntity): string[] {
   const { type } = entity;
   if (type === "UN_RESOLUTION") return [`${type}:${resolutionNumber(entity.canonicalName)}`];
   const keys = [`${type}:${nameKey(entity.canonicalName)}`];
-  if (entity.acronym) keys.push(`${type}:acronym:${nameKey(entity.acronym)}`);
+  const acronym = entity.acronym || (type === "ORG" && ACRONYM.test(entity.canonicalName) ? entity.canonicalName : "");
+  if (acronym) keys.push(`${type}:acronym:${nameKey(acronym)}`);
   return keys;
 }
 
