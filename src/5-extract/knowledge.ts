@@ -29,6 +29,7 @@ export const nonNames = once(() => lexiconKeys("non-names"));
 export const orgHeads = once(() => new Set(lexiconEntries("org-heads").map(foldKey)));
 export const orgKinds = once(() => new Set(lexiconEntries("org-kinds").map(foldKey)));
 export const orgPrefixes = once(() => lexiconKeys("org-prefixes"));
+export const portfolios = once(() => new Gazetteer<true>().addAll(lexiconEntries("portfolios"), true));
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const geographicHeads = once(() => lexiconKeys("geographic-heads"));

@@ -22,6 +22,13 @@ describe("ORG", () => {
     ]);
   });
 
+  test("a lower-case département is an organisation before a portfolio, not before a place", () => {
+    expect(mentionsOf("Selon le département d'État, le département du Trésor américain sanctionne. Le département du Nord vote.")).toEqual([
+      "ORG département d'État",
+      "ORG département du Trésor",
+    ]);
+  });
+
   test("a name built on a head noun ends before a gerund", () => {
     expect(mentionsOf("Le club s'est qualifié pour la Ligue des champions en battant Lyon.")).toEqual(["ORG Ligue des champions", "LOCATION Lyon"]);
   });

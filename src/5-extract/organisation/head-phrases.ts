@@ -1,7 +1,7 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, infinitives, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes, supranationalDemonyms } from "../knowledge.js";
+import { demonyms, infinitives, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes, portfolios, supranationalDemonyms } from "../knowledge.js";
 
 /**
  * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
@@ -16,8 +16,9 @@ import { demonyms, infinitives, isAdjective, knownNames, nonNames, orgHeads, org
 const PREPOSITIONS = new Set(["de", "du", "des", "d'", "pour", "contre", "sur", "en", "à", "au", "aux", "sans", "entre"]);
 const isPreposition = (token: DocToken) => PREPOSITIONS.has(token.text.toLowerCase().replace("\u2019", "'"));
 const ARTICLES = new Set(["le", "la", "les", "l'"]);
-/** Heads written in lower case by French usage. */
+/** Heads written in lower case by French usage; "département" only before a portfolio ("département d'État"). */
 const LOWER_CASE_HEADS = new Set(["ministere", "ministeres"]);
+const LOWER_CASE_DEPARTMENTS = new Set(["departement", "departements"]);
 const MAX_TOKENS = 14;
 
 export function headPhrases(doc: ExtractionDocument): TokenRange[] {
@@ -25,7 +26,7 @@ export function headPhrases(doc: ExtractionDocument): TokenRange[] {
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const head = tokens[i];
-    if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key))) continue;
+    if (!orgHeads().has(head.key) || !(head.capitalised || LOWER_CASE_HEADS.has(head.key) || departmentOf(doc, i))) continue;
     const to = withoutTail(doc, i, phraseEnd(doc, i));
     if (to > i && credible(tokens, i, to)) {
       phrases.push({ from: leadingAdjective(tokens, i) ? i - 1 : i, to });
@@ -49,6 +50,14 @@ function withoutTail(doc: ExtractionDocument, from: number, to: number): number 
 
 /** "Commission économique pour l'Afrique": the place it serves. ("… en Mauritanie" says where something happens.) */
 const scopeOfName = (preposition: DocToken, type: string) => type === "LOCATION" && preposition.text.toLowerCase() === "pour";
+
+/** A lower-case "département" followed by a portfolio (data/lexicons/portfolios.txt): "département | du | Trésor". */
+function departmentOf(doc: ExtractionDocument, head: number): boolean {
+  const { tokens } = doc;
+  if (!LOWER_CASE_DEPARTMENTS.has(tokens[head].key) || !tokens[head + 1] || !isPreposition(tokens[head + 1])) return false;
+  const noun = ARTICLES.has(tokens[head + 2]?.key) ? head + 3 : head + 2;
+  return noun < tokens.length && !!portfolios().longestAt(tokens, noun, sentenceEndOf(doc, head));
+}
 
 /** A capitalised word of data/lexicons/org-prefixes.txt before the head is part of the name: "Haut Conseil", "Haute Autorité". */
 function leadingAdjective(tokens: DocToken[], head: number): boolean {
