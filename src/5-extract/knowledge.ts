@@ -58,6 +58,13 @@ export const demonyms = once(() => adjectiveForms("demonyms"));
 /** Those of regions wider than a country, which name organisations rather than describe them ("Agence spatiale européenne"). */
 export const supranationalDemonyms = once(() => adjectiveForms("supranational-demonyms"));
 export const infinitives = once(() => new Set(lexiconEntries("infinitives")));
+/** The French line of data/lexicons/function-words.txt: "selon", "pour", "dans", "et"… */
+export const frenchFunctionWords = once(() =>
+  new Set(lexiconEntries("function-words").flatMap((line) => {
+    const [language, ...words] = line.split("|").map((word) => word.trim());
+    return language === "fra" ? words.map(foldKey) : [];
+  })),
+);
 
 /** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
 export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));

@@ -22,6 +22,18 @@ describe("ORG", () => {
     ]);
   });
 
+  test("a capitalised article inside a sentence starts a name, unless a name or a title comes before it or the name is a known place", () => {
+    expect(mentionsOf("Selon Le Figaro, les députés de La France insoumise et Les Républicains votent, rapporte L'Économiste.")).toEqual([
+      "ORG Le Figaro",
+      "ORG La France insoumise",
+      "ORG Les Républicains",
+      "ORG L'Économiste",
+    ]);
+    const notNames = mentionsOf("Mme Le Pen était à La Haye avec Marine Le Pen. Il a dit : « Le Pays va mal ».");
+    expect(notNames).toContain("LOCATION La Haye");
+    expect(notNames.filter((mention) => mention.startsWith("ORG"))).toEqual([]);
+  });
+
   test("a lower-case département is an organisation before a portfolio, not before a place", () => {
     expect(mentionsOf("Selon le département d'État, le département du Trésor américain sanctionne. Le département du Nord vote.")).toEqual([
       "ORG département d'État",

@@ -4,6 +4,7 @@ import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY, type Extractor } from "../extractor.js";
 import { knownNameCandidates } from "../known-names.js";
 import { knownNames } from "../knowledge.js";
+import { articleNames } from "./article-names.js";
 import { acronymsBeforeLongForm, longFormByInitials, parenthesisedAcronyms, spells } from "./acronyms.js";
 import { newsSources } from "./news-sources.js";
 import { headPhrases } from "./head-phrases.js";
@@ -12,7 +13,8 @@ import { unknownAcronyms } from "./unknown-acronyms.js";
 
 /**
  * ORG: well-known organisations (data/lexicons/organisations.txt), names built on an organisation
- * head noun, names introduced by a kind of organisation ("le groupe pétrolier TotalEnergies"), acronym
+ * head noun, names introduced by a kind of organisation ("le groupe pétrolier TotalEnergies"), names
+ * that start with a capitalised article inside a sentence ("selon Le Figaro"), acronym
  * definitions in both orders, the news source named in a dateline or signature,
  * and, as a guess, unknown acronyms used as nouns.
  */
@@ -23,6 +25,7 @@ export const organisationExtractor: Extractor = {
       ...knownNameCandidates(doc).filter((c) => c.type === "ORG"),
       ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
       ...namedByKind(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "kind", PRIORITY.lexicon)),
+      ...articleNames(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "article", PRIORITY.lexicon)),
       ...newsSources(doc, found),
     ];
     const defined = definedAcronyms(doc, [...found, ...orgs]);

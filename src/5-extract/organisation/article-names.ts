@@ -1,0 +1,58 @@
+import type { DocToken, ExtractionDocument } from "../document.js";
+import type { TokenRange } from "../extractor.js";
+import { sentenceEndOf } from "../gazetteer.js";
+import { demonyms, frenchFunctionWords, isAdjective, knownNames, titles } from "../knowledge.js";
+
+/**
+ * Names that start with a capitalised article inside a sentence: "selon Le Figaro", "les députés de
+ * La France insoumise", "Les Républicains", "rapporte L'Économiste". French writes an ordinary
+ * article in lower case there, so the capital makes it part of a name: a newspaper's, a party's, a
+ * company's. Not after a capitalised word or a title ("Marine Le Pen", "Mme Le Pen": a surname),
+ * nor after an opening quote, bracket or colon (a new sentence may start there), nor where the name
+ * is a known place ("à La Haye"). A known place with its article ("La France") names something else,
+ * and an adjective after it belongs to that name ("La France insoumise").
+ */
+
+const ARTICLES = new Set(["Le", "La", "Les", "L'", "L\u2019"]);
+const MAX_NAME = 4;
+const OPENERS = /^[«"“(\[:—–-]$/;
+
+export function articleNames(doc: ExtractionDocument): TokenRange[] {
+  const { tokens } = doc;
+  const names: TokenRange[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!ARTICLES.has(tokens[i].text) || tokens[i].sentenceInitial || doc.shouting[tokens[i].sentence] || !afterOrdinaryWord(doc, i)) continue;
+    const end = Math.min(sentenceEndOf(doc, i), i + 1 + MAX_NAME);
+    let to = i;
+    while (to + 1 < end && isNameWord(tokens[to + 1])) to++;
+    if (to === i) continue;
+    const place = knownNames().longestAt(tokens, i + 1, to + 1);
+    if (place?.entry.value.type === "LOCATION" && place.to === to) {
+      if (!isDescriptive(tokens[to + 1])) continue;
+      to++;
+    }
+    const known = knownNames().longestAt(tokens, i, to + 1);
+    if (known?.entry.value.type === "LOCATION") continue;
+    names.push({ from: i, to });
+    i = to;
+  }
+  return names;
+}
+
+const isNameWord = (token: DocToken) => token.capitalised && /^\p{L}/u.test(token.text);
+const isDescriptive = (token: DocToken | undefined) => !!token && !token.capitalised && isAdjective(token.text) && !demonyms().has(token.key);
+
+/**
+ * The article follows a lower-case word, a comma or a function word opening the sentence ("Selon"),
+ * not a name, a title or what may open a sentence.
+ */
+function afterOrdinaryWord(doc: ExtractionDocument, i: number): boolean {
+  const before = doc.tokens[i - 1];
+  if (before.sentence !== doc.tokens[i].sentence || OPENERS.test(before.text)) return false;
+  if (before.capitalised && !(before.sentenceInitial && frenchFunctionWords().has(before.key))) return false;
+  for (let from = Math.max(0, i - 3); from < i; from++) {
+    const title = titles().longestAt(doc.tokens, from, i);
+    if (title && title.to === i - 1) return false;
+  }
+  return true;
+}
