@@ -53,6 +53,12 @@ describe("ORG", () => {
     ]);
     expect(mentionsOf("Les syndicats italiens FIOM et FIM-CISL appellent à la grève.")).toEqual(["ORG FIOM", "ORG FIM-CISL"]);
     expect(mentionsOf("Le groupe franco-allemand KNDS livre ses canons et les suspects utilisaient la messagerie Telegram.")).toEqual(["ORG KNDS", "ORG Telegram"]);
+    expect(mentionsOf("Les armateurs, dont le danois Maersk, évitent la zone où les américains Google et Meta investissent.")).toEqual([
+      "ORG Maersk",
+      "ORG Google",
+      "ORG Meta",
+    ]);
+    expect(mentionsOf("Le ministre a reçu l'Autrichien Josef Aschbacher.")).toEqual(["PERSON Josef Aschbacher"]);
   });
 
   test("after a kind of organisation, a title, a known place or a complement naming someone is not the organisation's name", () => {

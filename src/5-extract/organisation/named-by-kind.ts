@@ -6,8 +6,9 @@ import { demonyms, isAdjective, knownNames, orgKinds, titles } from "../knowledg
 /**
  * Organisations the text introduces by their kind, written in lower case before the name
  * (data/lexicons/org-kinds.txt), with its adjectives or complement between them: "le groupe
- * pétrolier TotalEnergies", "l'entreprise de travaux publics Eiffage", "le quotidien Le Monde", and
- * after a plural, each name of a list: "les syndicats italiens FIOM et FIM-CISL". The kind is
+ * pétrolier TotalEnergies", "l'entreprise de travaux publics Eiffage", "le quotidien Le Monde"; or
+ * by a lower-case nationality ("le danois Maersk"); and after a plural, each name of a list: "les
+ * syndicats italiens FIOM et FIM-CISL". The kind is
  * evidence that the name is an organisation's, where a tagger sees only an unknown capitalised word.
  * A noun between them is not taken ("le constructeur automobile Stellantis"): it could as well be a
  * verb ("le parti soutient Dupont").
@@ -17,13 +18,14 @@ import { demonyms, isAdjective, knownNames, orgKinds, titles } from "../knowledg
 const MAX_DESCRIPTION = 4;
 const MAX_NAME = 5;
 const NAME_ARTICLES = new Set(["le", "la", "les", "l'"]);
+const DETERMINERS = new Set(["le", "la", "les", "l'", "du", "au", "des", "aux"]);
 
 export function namedByKind(doc: ExtractionDocument): TokenRange[] {
   const names: TokenRange[] = [];
   const { tokens } = doc;
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens[i];
-    if (!orgKinds().has(kind.key) || (kind.capitalised && !kind.allCaps)) continue;
+    if (!(orgKinds().has(kind.key) || companyByNationality(tokens, i)) || (kind.capitalised && !kind.allCaps)) continue;
     const end = sentenceEndOf(doc, i);
     let from = afterDescription(tokens, i + 1, end);
     for (;;) {
@@ -37,6 +39,15 @@ export function namedByKind(doc: ExtractionDocument): TokenRange[] {
     }
   }
   return names;
+}
+
+/**
+ * A lower-case nationality adjective used as a noun after an article stands for a company: "le
+ * danois Maersk", "les américains Google et Meta" (a person's nationality is capitalised: "l'Autrichien
+ * Josef Aschbacher").
+ */
+function companyByNationality(tokens: DocToken[], i: number): boolean {
+  return i > 0 && DETERMINERS.has(tokens[i - 1].key) && demonyms().has(tokens[i].key);
 }
 
 /** The first token after the kind's description: lower-case adjectives ("franco-allemand" too), and complements `de` + lower-case words. */
