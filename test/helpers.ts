@@ -51,11 +51,12 @@ export interface Scores {
 
 import { extractArticle } from "../pipeline/extract-article.js";
 import type { ArticleExtraction } from "../src/types.js";
+import type { StageOptions } from "../pipeline/stages.js";
 
-/** Runs the per-article stages on a text, as if it were the file `name`. */
-export function extractText(text: string, name = "article.txt"): ArticleExtraction {
+/** Runs the per-article stages on a text, as if it were the file `name` (rules only, unless the options give a tagger). */
+export function extractText(text: string, name = "article.txt", options: StageOptions = {}): ArticleExtraction {
   const bytes = Buffer.from(text, "utf8");
-  return extractArticle({ source: { sourcePath: name, articleId: name.replace(/\.\w+$/, ""), absolutePath: name }, sha256: "test", bytes }, {});
+  return extractArticle({ source: { sourcePath: name, articleId: name.replace(/\.\w+$/, ""), absolutePath: name }, sha256: "test", bytes }, options);
 }
 
 /** `TYPE text` for each mention of a text, in order. */

@@ -58,8 +58,8 @@ function plausibleName(tokens: DocToken[]): boolean {
  * - rules built on evidence (lexicon names, titles, acronym definitions, resolutions) keep their spans;
  * - a rule's mere guess (a capitalised run) gives way to any tagger span over it, MISC included;
  * - a tagger name that extends one known name with unknown capitalised words wins over it
- *   ("Victoria Coates" over the capital "Victoria", but not "Conseil de sécurité de l'ONU" over
- *   "Conseil de sécurité" and "ONU");
+ *   ("Victoria Coates" over the capital "Victoria", "Yankees de New York" over "New York", but not
+ *   "Conseil de sécurité de l'ONU" over "Conseil de sécurité" and "ONU");
  * - other plausible tagger names come in below the evidence-backed rules and above the guesses.
  */
 export function fuseWithTagger(doc: ExtractionDocument, rules: CandidateMention[], proposals: TaggerProposal[]): CandidateMention[] {
@@ -101,8 +101,12 @@ class RulesByPosition {
   }
 }
 
+/** Words that join the parts of a name: "Yankees | de | New York". */
+const NAME_JOINERS = new Set(["de", "d'", "du", "des"]);
+
 function extendsOneKnownName(doc: ExtractionDocument, span: TaggerProposal, inside: CandidateMention[]): boolean {
   if (inside.length !== 1 || inside[0].source !== "lexicon" || inside[0].start < span.start || inside[0].end > span.end) return false;
   const extra = doc.tokens.slice(span.from, span.to + 1).filter((t) => t.end <= inside[0].start || t.start >= inside[0].end);
-  return extra.length > 0 && extra.every((t) => t.capitalised && !commonWords().has(t.key));
+  const unknownName = (t: DocToken) => t.capitalised && !commonWords().has(t.key);
+  return extra.some(unknownName) && extra.every((t) => unknownName(t) || NAME_JOINERS.has(t.key));
 }

@@ -1,7 +1,8 @@
 import { collapseWhitespace, nameKey } from "../common/normalize.js";
 import { toOriginalSpan } from "../2-clean/mapped-text.js";
 import { lookupToken } from "../5-extract/document.js";
-import { titles } from "../5-extract/knowledge.js";
+import { ACRONYM, titles } from "../5-extract/knowledge.js";
+import { spells } from "../5-extract/organisation/acronyms.js";
 import { tokenize } from "../4-tokenize/tokenize.js";
 import type { Article, CandidateMention, LocalEntity, ResolvedMention, Sentence } from "../types.js";
 import { groupByKeys } from "./union-find.js";
@@ -64,8 +65,13 @@ export const resolutionNumber = (name: string) => /\d{1,4}/.exec(name)?.[0] ?? n
  */
 function linkShortForms(named: Named[]): void {
   const fullNames = indexFullNames(named);
+  const organisations = named.filter((n) => n.candidate.type === "ORG" && n.surface.includes(" "));
   for (const short of named) {
     const { type } = short.candidate;
+    if (type === "ORG" && !short.candidate.acronym && ACRONYM.test(short.surface)) {
+      linkUndefinedAcronym(short, organisations);
+      continue;
+    }
     const isShort = type === "PERSON" || (type === "ORG" && !short.surface.includes(" ") && !short.candidate.acronym);
     if (!isShort) continue;
     const key = nameKey(short.surface);
@@ -74,6 +80,12 @@ function linkShortForms(named: Named[]): void {
     if (chosen) short.keys.push(chosen.keys[0]);
     if (short.keys.length === 0) short.keys.push(`${type}:${key}`);
   }
+}
+
+/** An acronym the article never defines joins the only organisation named in full whose initials it spells ("OM" → "Olympique de Marseille"). */
+function linkUndefinedAcronym(acronym: Named, organisations: Named[]): void {
+  const spelt = new Set(organisations.filter((full) => spells(acronym.surface, tokenize(full.surface).map((t) => lookupToken(t.text)))).map((full) => full.keys[0]));
+  if (spelt.size === 1) acronym.keys.push(...spelt);
 }
 
 /** Full names by the short forms they can take: a person's last words, an organisation's first words, a person's first word. */

@@ -34,6 +34,12 @@ describe("resolution within an article", () => {
     expect(mentionsByEntity(text)["Moussa Diallo"]).toEqual(["Moussa Diallo", "Moussa Diallo", "Diallo"]);
   });
 
+  test("an acronym never defined joins the only organisation named in full whose initials it spells", () => {
+    expect(entitiesOf("La Commission électorale nationale indépendante a publié les résultats. La CENI les confirme.")).toEqual([
+      "ORG Commission électorale nationale indépendante",
+    ]);
+  });
+
   test("an acronym and its expansion are one entity, whichever comes first", () => {
     expect(entitiesOf("La Commission nationale des droits de l'homme (CNDH) enquête. La CNDH publiera un rapport.")).toEqual([
       "ORG Commission nationale des droits de l'homme",

@@ -1,4 +1,5 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
+import type { LookupToken } from "../gazetteer.js";
 
 /**
  * Acronym definitions: `Long Name (ACR)` and `ACR (Long Name)`. The long form is whatever name
@@ -78,7 +79,7 @@ export function longFormByInitials(doc: ExtractionDocument, acronym: string, end
  * further letters from inside it ("Counterterrorism" → C, T in GCTF), and a connector its initial
  * or none ("Communauté économique des États…" → CEDEAO, "Direction générale de la…" → DGS…).
  */
-export function spells(acronym: string, words: DocToken[]): boolean {
+export function spells(acronym: string, words: readonly LookupToken[]): boolean {
   const keys = words.filter((w) => /^[\p{L}\p{N}]/u.test(w.text)).map((w) => w.key);
   const letters = acronym.toLowerCase().replace(/[^a-z0-9]/g, "");
   return keys.filter((key) => !CONNECTORS.has(key)).length >= 2 && spellsFrom(letters, 0, keys, 0);

@@ -1,0 +1,33 @@
+import type { Tagger, TokenSpan } from "../../src/5-extract/tagger/index.js";
+import { extractText } from "../helpers.js";
+
+/** A stand-in tagger that proposes each phrase (its tokens joined by spaces) wherever a sentence holds it. */
+function taggerOf(phrases: Record<string, TokenSpan["type"]>): Tagger {
+  const spans = (tokens: string[]): TokenSpan[] =>
+    Object.entries(phrases).flatMap(([phrase, type]) => {
+      const words = phrase.split(" ");
+      const starts = tokens.map((_, i) => i).filter((i) => words.every((word, k) => tokens[i + k] === word));
+      return starts.map((start) => ({ start, end: start + words.length, type }));
+    });
+  return { spans, tag: () => [], lexiconsChanged: false };
+}
+
+const fusedMentions = (text: string, phrases: Record<string, TokenSpan["type"]>) =>
+  extractText(text, "article.txt", { tagger: taggerOf(phrases) }).mentions.map((m) => `${m.type} ${m.text}`);
+
+describe("fusion of the rules with the tagger", () => {
+  test("a tagger name that extends one known name with unknown capitalised words, joined or not by 'de', wins over it", () => {
+    expect(fusedMentions("Les Yankees de New York ont battu Victoria Coates.", { "Yankees de New York": "ORG", "Victoria Coates": "PER" })).toEqual([
+      "ORG Yankees de New York",
+      "PERSON Victoria Coates",
+    ]);
+  });
+
+  test("a tagger name over two known names, or over a known name and ordinary words, does not", () => {
+    expect(fusedMentions("Le Conseil de sécurité de l'ONU et la Grande France se réunissent.", { "Conseil de sécurité de l' ONU": "ORG", "Grande France": "ORG" })).toEqual([
+      "ORG Conseil de sécurité",
+      "ORG ONU",
+      "LOCATION France",
+    ]);
+  });
+});
