@@ -2,6 +2,7 @@ import type { CandidateMention, EntityType } from "../types.js";
 import type { DocToken, ExtractionDocument } from "./document.js";
 import { anyMarked, candidate, overlaps, PRIORITY } from "./extractor.js";
 import { commonWords, demonyms, nonNames } from "./knowledge.js";
+import { articleStartsName } from "./organisation/article-names.js";
 import type { Tagger, TaggerType } from "./tagger/index.js";
 
 /** A span the statistical tagger proposes, MISC included (it vetoes guesses; it is never a mention). */
@@ -25,7 +26,7 @@ export function taggerProposals(tagger: Tagger, doc: ExtractionDocument): Tagger
     const words: string[] = [];
     for (let i = first; i < end; i++) words.push(doc.tokens[i].text); // one array per sentence, where slice + map made two
     for (const span of tagger.spans(words)) {
-      const proposal = trimmed(doc.tokens, span.type, first + span.start, first + span.end - 1);
+      const proposal = trimmed(doc, span.type, first + span.start, first + span.end - 1);
       if (proposal) proposals.push(proposal);
     }
     first = end;
@@ -35,10 +36,15 @@ export function taggerProposals(tagger: Tagger, doc: ExtractionDocument): Tagger
 
 const isWord = (token: DocToken) => /^[\p{L}\p{N}]/u.test(token.text);
 
-/** Tokens [from, to] without the quotes and punctuation the tagger sometimes takes in at their edges. */
-function trimmed(tokens: DocToken[], type: TaggerType, from: number, to: number): TaggerProposal | undefined {
+/**
+ * Tokens [from, to] without the quotes and punctuation the tagger sometimes takes in at their edges,
+ * and with the capitalised article it sometimes leaves out ("Le | Figaro": see article-names.ts).
+ */
+function trimmed(doc: ExtractionDocument, type: TaggerType, from: number, to: number): TaggerProposal | undefined {
+  const { tokens } = doc;
   while (from <= to && !isWord(tokens[from])) from++;
   while (to >= from && !isWord(tokens[to])) to--;
+  if (from <= to && tokens[from - 1]?.sentence === tokens[from].sentence && articleStartsName(doc, from - 1)) from--;
   // One object literal of one shape: spreading a proposal into a wider one made V8 build each slowly.
   return from <= to ? { type, from, to, start: tokens[from].start, end: tokens[to].end } : undefined;
 }

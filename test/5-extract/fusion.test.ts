@@ -30,4 +30,12 @@ describe("fusion of the rules with the tagger", () => {
       "LOCATION France",
     ]);
   });
+
+  test("a name after a capitalised article is the rules' guess: the tagger's span, with the article, decides", () => {
+    expect(fusedMentions("Il vit à Paris et lit Le Figaro, comme les habitants de La Rochelle.", { Figaro: "ORG", Rochelle: "LOC" })).toEqual([
+      "LOCATION Paris",
+      "ORG Le Figaro",
+      "LOCATION La Rochelle",
+    ]);
+  });
 });

@@ -7,36 +7,49 @@ import { demonyms, frenchFunctionWords, isAdjective, knownNames, titles } from "
  * Names that start with a capitalised article inside a sentence: "selon Le Figaro", "les députés de
  * La France insoumise", "Les Républicains", "rapporte L'Économiste". French writes an ordinary
  * article in lower case there, so the capital makes it part of a name: a newspaper's, a party's, a
- * company's. Not after a capitalised word or a title ("Marine Le Pen", "Mme Le Pen": a surname),
- * nor after an opening quote, bracket or colon (a new sentence may start there), nor where the name
- * is a known place ("à La Haye"). A known place with its article ("La France") names something else,
- * and an adjective after it belongs to that name ("La France insoumise").
+ * company's, but as often a town's or a work's ("La Rochelle", "Le Prisonnier"), so the rules guess
+ * an organisation and the tagger, when it runs, has the last word (see fusion.ts). Not after a
+ * capitalised word or a title ("Marine Le Pen", "Mme Le Pen": a surname), nor after an opening quote,
+ * bracket or colon (a new sentence may start there), nor where the name is a known place ("à La
+ * Haye"). A known place with its article and an adjective names something else for sure ("La France
+ * insoumise").
  */
-
 const ARTICLES = new Set(["Le", "La", "Les", "L'", "L\u2019"]);
 const MAX_NAME = 4;
 const OPENERS = /^[«"“(\[:—–-]$/;
 
-export function articleNames(doc: ExtractionDocument): TokenRange[] {
+/** A name found after a capitalised article; `renamedPlace` when it is a known place with an adjective. */
+export interface ArticleName extends TokenRange {
+  renamedPlace: boolean;
+}
+
+export function articleNames(doc: ExtractionDocument): ArticleName[] {
   const { tokens } = doc;
-  const names: TokenRange[] = [];
+  const names: ArticleName[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!ARTICLES.has(tokens[i].text) || tokens[i].sentenceInitial || doc.shouting[tokens[i].sentence] || !afterOrdinaryWord(doc, i)) continue;
+    if (!articleStartsName(doc, i)) continue;
     const end = Math.min(sentenceEndOf(doc, i), i + 1 + MAX_NAME);
     let to = i;
     while (to + 1 < end && isNameWord(tokens[to + 1])) to++;
     if (to === i) continue;
     const place = knownNames().longestAt(tokens, i + 1, to + 1);
-    if (place?.entry.value.type === "LOCATION" && place.to === to) {
+    const renamedPlace = place?.entry.value.type === "LOCATION" && place.to === to;
+    if (renamedPlace) {
       if (!isDescriptive(tokens[to + 1])) continue;
       to++;
     }
     const known = knownNames().longestAt(tokens, i, to + 1);
     if (known?.entry.value.type === "LOCATION") continue;
-    names.push({ from: i, to });
+    names.push({ from: i, to, renamedPlace });
     i = to;
   }
   return names;
+}
+
+/** Token i is a capitalised article inside a sentence, after an ordinary word: the first word of a name. */
+export function articleStartsName(doc: ExtractionDocument, i: number): boolean {
+  const token = doc.tokens[i];
+  return i > 0 && ARTICLES.has(token.text) && !token.sentenceInitial && !doc.shouting[token.sentence] && afterOrdinaryWord(doc, i);
 }
 
 const isNameWord = (token: DocToken) => token.capitalised && /^\p{L}/u.test(token.text);
