@@ -1,7 +1,7 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, isAdjective, knownNames, orgKinds, titles } from "../knowledge.js";
+import { demonyms, firstNames, isAdjective, knownNames, orgKinds, titles } from "../knowledge.js";
 
 /**
  * Organisations the text introduces by their kind, written in lower case before the name
@@ -30,7 +30,7 @@ export function namedByKind(doc: ExtractionDocument): TokenRange[] {
     let from = afterDescription(tokens, i + 1, end);
     for (;;) {
       const to = nameEnd(doc, from, end);
-      if (to === undefined) break;
+      if (to === undefined || (!orgKinds().has(kind.key) && firstNames().has(tokens[from].key))) break;
       names.push({ from, to });
       i = to;
       // A plural kind introduces a list: "les syndicats FIOM et FIM-CISL".
@@ -43,8 +43,8 @@ export function namedByKind(doc: ExtractionDocument): TokenRange[] {
 
 /**
  * A lower-case nationality adjective used as a noun after an article stands for a company: "le
- * danois Maersk", "les américains Google et Meta" (a person's nationality is capitalised: "l'Autrichien
- * Josef Aschbacher").
+ * danois Maersk", "les américains Google et Meta" (a person's nationality should be capitalised,
+ * "l'Autrichien Josef Aschbacher": a name that starts with a first name is a person's anyway).
  */
 function companyByNationality(tokens: DocToken[], i: number): boolean {
   return i > 0 && DETERMINERS.has(tokens[i - 1].key) && demonyms().has(tokens[i].key);
