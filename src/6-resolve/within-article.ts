@@ -1,6 +1,7 @@
 import { collapseWhitespace, nameKey } from "../common/normalize.js";
 import { toOriginalSpan } from "../2-clean/mapped-text.js";
 import { lookupToken } from "../5-extract/document.js";
+import type { LookupToken } from "../5-extract/gazetteer.js";
 import { ACRONYM, titles } from "../5-extract/knowledge.js";
 import { spells } from "../5-extract/organisation/acronyms.js";
 import { tokenize } from "../4-tokenize/tokenize.js";
@@ -65,10 +66,11 @@ export const resolutionNumber = (name: string) => /\d{1,4}/.exec(name)?.[0] ?? n
  */
 function linkShortForms(named: Named[]): void {
   const fullNames = indexFullNames(named);
-  const organisations = named.filter((n) => n.candidate.type === "ORG" && n.surface.includes(" "));
+  let organisations: SpeltName[] | undefined;
   for (const short of named) {
     const { type } = short.candidate;
     if (type === "ORG" && !short.candidate.acronym && ACRONYM.test(short.surface)) {
+      organisations ??= fullOrganisationNames(named);
       linkUndefinedAcronym(short, organisations);
       continue;
     }
@@ -83,10 +85,19 @@ function linkShortForms(named: Named[]): void {
 }
 
 /** An acronym the article never defines joins the only organisation named in full whose initials it spells ("OM" → "Olympique de Marseille"). */
-function linkUndefinedAcronym(acronym: Named, organisations: Named[]): void {
-  const spelt = new Set(organisations.filter((full) => spells(acronym.surface, tokenize(full.surface).map((t) => lookupToken(t.text)))).map((full) => full.keys[0]));
+function linkUndefinedAcronym(acronym: Named, organisations: SpeltName[]): void {
+  const spelt = new Set(organisations.filter(({ words }) => spells(acronym.surface, words)).map(({ full }) => full.keys[0]));
   if (spelt.size === 1) acronym.keys.push(...spelt);
 }
+
+/** An organisation's name of several words, and its words as an acronym's initials are looked for. */
+interface SpeltName {
+  full: Named;
+  words: LookupToken[];
+}
+
+const fullOrganisationNames = (named: Named[]): SpeltName[] =>
+  named.filter((n) => n.candidate.type === "ORG" && n.surface.includes(" ")).map((full) => ({ full, words: tokenize(full.surface).map((t) => lookupToken(t.text)) }));
 
 /** Full names by the short forms they can take: a person's last words, an organisation's first words, a person's first word. */
 function indexFullNames(named: Named[]): Map<string, Named[]> {
