@@ -77,7 +77,7 @@ export function fuseWithTagger(doc: ExtractionDocument, rules: CandidateMention[
   return [
     ...kept,
     ...names.map((span) => {
-      const priority = extendsOneKnownName(doc, span, nearby.overlapping(span)) ? PRIORITY.pattern : PRIORITY.tagger;
+      const priority = extendsOneKnownName(doc, span, nearby.overlapping(span)) ? PRIORITY.lexicon : PRIORITY.tagger;
       return candidate(doc, span.from, span.to, MENTION_TYPE[span.type]!, "tagger", priority);
     }),
   ];
