@@ -33,6 +33,7 @@ export const portfolios = once(() => new Gazetteer<true>().addAll(lexiconEntries
 export const commonAcronyms = once(() => new Set(lexiconEntries("common-acronyms")));
 export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const geographicHeads = once(() => lexiconKeys("geographic-heads"));
+export const citationCues = once(() => lexiconKeys("citation-cues"));
 export const nameParticles = once(() => lexiconKeys("name-particles"));
 
 /** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir", "el-Mandeb". */

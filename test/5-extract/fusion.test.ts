@@ -31,11 +31,15 @@ describe("fusion of the rules with the tagger", () => {
     ]);
   });
 
-  test("a name after a capitalised article is the rules' guess: the tagger's span, with the article, decides", () => {
+  test("a name after a capitalised article is the rules' guess: the tagger's span, with the article, decides, unless the name is cited as a source", () => {
     expect(fusedMentions("Il vit à Paris et lit Le Figaro, comme les habitants de La Rochelle.", { Figaro: "ORG", Rochelle: "LOC" })).toEqual([
       "LOCATION Paris",
       "ORG Le Figaro",
       "LOCATION La Rochelle",
+    ]);
+    expect(fusedMentions("Selon Les Échos, le plan est prêt, détails révélés par Le Parisien.", { "Les Échos": "MISC", "Le Parisien": "PER" })).toEqual([
+      "ORG Les Échos",
+      "ORG Le Parisien",
     ]);
   });
 });

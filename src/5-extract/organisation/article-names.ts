@@ -1,14 +1,15 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, frenchFunctionWords, isAdjective, knownNames, titles } from "../knowledge.js";
+import { citationCues, demonyms, frenchFunctionWords, isAdjective, knownNames, titles } from "../knowledge.js";
 
 /**
  * Names that start with a capitalised article inside a sentence: "selon Le Figaro", "les députés de
  * La France insoumise", "Les Républicains", "rapporte L'Économiste". French writes an ordinary
  * article in lower case there, so the capital makes it part of a name: a newspaper's, a party's, a
  * company's, but as often a town's or a work's ("La Rochelle", "Le Prisonnier"), so the rules guess
- * an organisation and the tagger, when it runs, has the last word (see fusion.ts). Not after a
+ * an organisation and the tagger, when it runs, has the last word (see fusion.ts), unless a
+ * citation cue makes it a news outlet ("selon Le Monde"). Not after a
  * capitalised word or a title ("Marine Le Pen", "Mme Le Pen": a surname), nor after an opening quote,
  * bracket or colon (a new sentence may start there), nor where the name is a known place ("à La
  * Haye"). A known place with its article and an adjective names something else for sure ("La France
@@ -18,9 +19,12 @@ const ARTICLES = new Set(["Le", "La", "Les", "L'", "L\u2019"]);
 const MAX_NAME = 4;
 const OPENERS = /^[«"“(\[:—–-]$/;
 
-/** A name found after a capitalised article; `renamedPlace` when it is a known place with an adjective. */
+/**
+ * A name found after a capitalised article; `certain` when it is a known place with an adjective, or
+ * when a citation cue comes before it ("selon Le Monde", "révélée par Le Parisien": data/lexicons/citation-cues.txt).
+ */
 export interface ArticleName extends TokenRange {
-  renamedPlace: boolean;
+  certain: boolean;
 }
 
 export function articleNames(doc: ExtractionDocument): ArticleName[] {
@@ -40,10 +44,15 @@ export function articleNames(doc: ExtractionDocument): ArticleName[] {
     }
     const known = knownNames().longestAt(tokens, i, to + 1);
     if (known?.entry.value.type === "LOCATION") continue;
-    names.push({ from: i, to, renamedPlace });
+    names.push({ from: i, to, certain: renamedPlace || cited(tokens, i) });
     i = to;
   }
   return names;
+}
+
+function cited(tokens: DocToken[], article: number): boolean {
+  const before = tokens[article - 1].key === "par" ? tokens[article - 2] : tokens[article - 1];
+  return !!before && citationCues().has(before.key);
 }
 
 /** Token i is a capitalised article inside a sentence, after an ordinary word: the first word of a name. */

@@ -25,7 +25,7 @@ export const organisationExtractor: Extractor = {
       ...knownNameCandidates(doc).filter((c) => c.type === "ORG"),
       ...headPhrases(doc).map((p) => candidate(doc, p.from, p.to, "ORG", "head-noun", PRIORITY.lexicon, { canonical: nameFromText(doc, p.from, p.to) })),
       ...namedByKind(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "kind", PRIORITY.lexicon)),
-      ...articleNames(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "article", n.renamedPlace ? PRIORITY.lexicon : PRIORITY.guess)),
+      ...articleNames(doc).map((n) => candidate(doc, n.from, n.to, "ORG", "article", n.certain ? PRIORITY.lexicon : PRIORITY.guess)),
       ...newsSources(doc, found),
     ];
     const defined = definedAcronyms(doc, [...found, ...orgs]);
