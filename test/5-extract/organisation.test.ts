@@ -15,11 +15,12 @@ describe("ORG", () => {
     expect(mentionsOf("Il dirige l'Agence spatiale européenne, qui lance.")).toEqual(["ORG Agence spatiale européenne"]);
   });
 
-  test("a name built on a head noun ends before a bare infinitive and before another organisation", () => {
+  test("a name built on a head noun ends before a bare infinitive, another organisation or a person's name", () => {
     expect(mentionsOf("La mission a réuni la Chambre des représentants et du Haut Conseil d'État pour tenter de dénouer la crise.")).toEqual([
       "ORG Chambre des représentants",
       "ORG Haut Conseil d'État",
     ]);
+    expect(mentionsOf("Le Parti socialiste d'Olivier Faure s'abstient.")).toEqual(["ORG Parti socialiste", "PERSON Olivier Faure"]);
   });
 
   test("a capitalised article inside a sentence starts a name, unless a name or a title comes before it or the name is a known place", () => {

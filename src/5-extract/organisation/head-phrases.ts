@@ -1,7 +1,7 @@
 import type { DocToken, ExtractionDocument } from "../document.js";
 import type { TokenRange } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { demonyms, infinitives, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes, portfolios, supranationalDemonyms } from "../knowledge.js";
+import { demonyms, firstNames, infinitives, isAdjective, knownNames, nonNames, orgHeads, orgPrefixes, portfolios, supranationalDemonyms } from "../knowledge.js";
 
 /**
  * Organisation names built on a head noun (data/lexicons/org-heads.txt): the head, then adjectives
@@ -135,6 +135,8 @@ function complementEnd(doc: ExtractionDocument, i: number, end: number, compleme
   if (j >= end) return undefined;
   const noun = tokens[j];
   if (!withArticle && !noun.capitalised && infinitives().has(noun.text)) return undefined;
+  // A person's name is whose the organisation is, not part of its name: "Parti socialiste | d'Olivier Faure".
+  if (noun.capitalised && firstNames().has(noun.key) && tokens[j + 1]?.capitalised) return undefined;
   if (coordinated && startsOrganisation(tokens, j)) return undefined;
   // A year ("de 1987") or an elided pronoun ("en s'est") is not part of a name.
   if (!/^\p{L}/u.test(noun.text) || /['\u2019]$/.test(noun.text) || nonNames().has(noun.key) || demonyms().has(noun.key)) return undefined;
