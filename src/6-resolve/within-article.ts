@@ -99,7 +99,7 @@ interface SpeltName {
 const fullOrganisationNames = (named: Named[]): SpeltName[] =>
   named.filter((n) => n.candidate.type === "ORG" && n.surface.includes(" ")).map((full) => ({ full, words: tokenize(full.surface).map((t) => lookupToken(t.text)) }));
 
-/** Full names by the short forms they can take: a person's last words, an organisation's first words, a person's first word. */
+/** Full names by the short forms they can take: a person's last words, first words or inner word; an organisation's first words. */
 function indexFullNames(named: Named[]): Map<string, Named[]> {
   const index = new Map<string, Named[]>();
   const add = (key: string, full: Named) => {
@@ -112,14 +112,17 @@ function indexFullNames(named: Named[]): Map<string, Named[]> {
     const words = nameKey(full.surface).split(" ");
     if (words.length < 2 || (type !== "PERSON" && type !== "ORG")) continue;
     for (let k = 1; k < words.length; k++) add(`${type}:${type === "PERSON" ? words.slice(k).join(" ") : words.slice(0, k).join(" ")}`, full);
-    if (type === "PERSON") words.slice(0, -1).forEach((word, k) => add(`PERSON-${k === 0 ? "first" : "inner"}:${word}`, full));
+    if (type !== "PERSON") continue;
+    for (let k = 1; k < words.length; k++) add(`PERSON-first:${words.slice(0, k).join(" ")}`, full);
+    for (let k = 1; k < words.length - 1; k++) add(`PERSON-inner:${words[k]}`, full);
   }
   return index;
 }
 
 /**
- * The only full name that starts with the word, where the family name comes first ("M. Tedros" for
- * Tedros Adhanom Ghebreyesus), else the only one with the word inside ("M. Lula" for Luiz Inácio Lula da Silva).
+ * The only full name that starts with the words, where the family name comes first ("M. Tedros" for
+ * Tedros Adhanom Ghebreyesus) or is left out ("Mohamed ben Zayed" for Mohamed ben Zayed Al Nahyane),
+ * else the only one with the word inside ("M. Lula" for Luiz Inácio Lula da Silva).
  */
 function byOtherWord(fullNames: Map<string, Named[]>, key: string): Named[] {
   for (const place of ["first", "inner"]) {

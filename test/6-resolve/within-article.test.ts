@@ -15,9 +15,12 @@ describe("resolution within an article", () => {
     });
   });
 
-  test("a name given first or inside a full name refers to the only full name with it", () => {
+  test("a name given first, or first names, or a name inside a full name refer to the only full name with them", () => {
     expect(mentionsByEntity("Le président Luiz Inácio Lula da Silva est arrivé. M. Lula a salué l'accord.")).toEqual({
       "Luiz Inácio Lula da Silva": ["Luiz Inácio Lula da Silva", "Lula"],
+    });
+    expect(mentionsByEntity("Le prince Mohamed ben Zayed Al Nahyane est arrivé. Mohamed ben Zayed a salué l'accord.")).toEqual({
+      "Mohamed ben Zayed Al Nahyane": ["Mohamed ben Zayed Al Nahyane", "Mohamed ben Zayed"],
     });
     expect(mentionsByEntity("Le directeur Tedros Adhanom Ghebreyesus a parlé. Pour M. Tedros, l'urgence demeure.")).toEqual({
       "Tedros Adhanom Ghebreyesus": ["Tedros Adhanom Ghebreyesus", "Tedros"],
