@@ -52,6 +52,7 @@ export interface Scores {
 import { extractArticle } from "../pipeline/extract-article.js";
 import type { ArticleExtraction } from "../src/types.js";
 import type { StageOptions } from "../pipeline/stages.js";
+import type { Tagger, TokenSpan } from "../src/5-extract/tagger/index.js";
 
 /** Runs the per-article stages on a text, as if it were the file `name` (rules only, unless the options give a tagger). */
 export function extractText(text: string, name = "article.txt", options: StageOptions = {}): ArticleExtraction {
@@ -67,4 +68,15 @@ export function mentionsOf(text: string): string[] {
 /** `TYPE canonical name` for each entity of a text, in order of first mention. */
 export function entitiesOf(text: string): string[] {
   return extractText(text).entities.map((e) => `${e.type} ${e.canonicalName}`);
+}
+
+/** A stand-in tagger that proposes each phrase (its tokens joined by spaces) wherever a sentence holds it. */
+export function taggerOf(phrases: Record<string, TokenSpan["type"]>): Tagger {
+  const spans = (tokens: string[]): TokenSpan[] =>
+    Object.entries(phrases).flatMap(([phrase, type]) => {
+      const words = phrase.split(" ");
+      const starts = tokens.map((_, i) => i).filter((i) => words.every((word, k) => tokens[i + k] === word));
+      return starts.map((start) => ({ start, end: start + words.length, type }));
+    });
+  return { spans, tag: () => [], lexiconsChanged: false };
 }

@@ -60,7 +60,8 @@ export const resolutionNumber = (name: string) => /\d{1,4}/.exec(name)?.[0] ?? n
 
 /**
  * Short forms: a one-word person name joins a full name that ends with it ("Sales" → "Nathan Sales");
- * a one-word organisation name joins one that starts with it ("Infomediaire" → "Infomediaire Maroc").
+ * a one-word organisation name, or a one-word place no lexicon knows, joins one that starts with it
+ * ("Infomediaire" → "Infomediaire Maroc", "Émirats" → "Émirats arabes unis").
  * Of several full names that fit, the one introduced with the same title wins ("Président Trump"
  * → "Président … Donald Trump", not "Ivanka Trump"), else the latest one before the short form.
  */
@@ -74,7 +75,7 @@ function linkShortForms(named: Named[]): void {
       linkUndefinedAcronym(short, organisations);
       continue;
     }
-    const isShort = type === "PERSON" || (type === "ORG" && !short.surface.includes(" ") && !short.candidate.acronym);
+    const isShort = type === "PERSON" || (type === "ORG" && !short.surface.includes(" ") && !short.candidate.acronym) || unknownPlaceWord(short);
     if (!isShort) continue;
     const key = nameKey(short.surface);
     const bySuffix = fullNames.get(`${type}:${key}`) ?? [];
@@ -83,6 +84,9 @@ function linkShortForms(named: Named[]): void {
     if (short.keys.length === 0) short.keys.push(`${type}:${key}`);
   }
 }
+
+/** A one-word place no lexicon knows may shorten a longer place's name ("Émirats" for Émirats arabes unis); a known one never does ("Guinée", "Guinée-Bissau"). */
+const unknownPlaceWord = (named: Named) => named.candidate.type === "LOCATION" && !named.candidate.canonical && !named.surface.includes(" ");
 
 /** An acronym the article never defines joins the only organisation named in full whose initials it spells ("OM" → "Olympique de Marseille"). */
 function linkUndefinedAcronym(acronym: Named, organisations: SpeltName[]): void {
@@ -99,7 +103,7 @@ interface SpeltName {
 const fullOrganisationNames = (named: Named[]): SpeltName[] =>
   named.filter((n) => n.candidate.type === "ORG" && n.surface.includes(" ")).map((full) => ({ full, words: tokenize(full.surface).map((t) => lookupToken(t.text)) }));
 
-/** Full names by the short forms they can take: a person's last words, first words or inner word; an organisation's first words. */
+/** Full names by the short forms they can take: a person's last words, first words or inner word; an organisation's or a place's first words. */
 function indexFullNames(named: Named[]): Map<string, Named[]> {
   const index = new Map<string, Named[]>();
   const add = (key: string, full: Named) => {
@@ -110,7 +114,7 @@ function indexFullNames(named: Named[]): Map<string, Named[]> {
   for (const full of named) {
     const { type } = full.candidate;
     const words = nameKey(full.surface).split(" ");
-    if (words.length < 2 || (type !== "PERSON" && type !== "ORG")) continue;
+    if (words.length < 2 || type === "UN_RESOLUTION" || type === "EXERCISE") continue;
     for (let k = 1; k < words.length; k++) add(`${type}:${type === "PERSON" ? words.slice(k).join(" ") : words.slice(0, k).join(" ")}`, full);
     if (type !== "PERSON") continue;
     for (let k = 1; k < words.length; k++) add(`PERSON-first:${words.slice(0, k).join(" ")}`, full);

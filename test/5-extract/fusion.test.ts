@@ -1,16 +1,5 @@
-import type { Tagger, TokenSpan } from "../../src/5-extract/tagger/index.js";
-import { extractText } from "../helpers.js";
-
-/** A stand-in tagger that proposes each phrase (its tokens joined by spaces) wherever a sentence holds it. */
-function taggerOf(phrases: Record<string, TokenSpan["type"]>): Tagger {
-  const spans = (tokens: string[]): TokenSpan[] =>
-    Object.entries(phrases).flatMap(([phrase, type]) => {
-      const words = phrase.split(" ");
-      const starts = tokens.map((_, i) => i).filter((i) => words.every((word, k) => tokens[i + k] === word));
-      return starts.map((start) => ({ start, end: start + words.length, type }));
-    });
-  return { spans, tag: () => [], lexiconsChanged: false };
-}
+import type { TokenSpan } from "../../src/5-extract/tagger/index.js";
+import { extractText, taggerOf } from "../helpers.js";
 
 const fusedMentions = (text: string, phrases: Record<string, TokenSpan["type"]>) =>
   extractText(text, "article.txt", { tagger: taggerOf(phrases) }).mentions.map((m) => `${m.type} ${m.text}`);

@@ -1,4 +1,4 @@
-import { entitiesOf, extractText } from "../helpers.js";
+import { entitiesOf, extractText, taggerOf } from "../helpers.js";
 
 /** entity canonical name → the texts of its mentions. */
 function mentionsByEntity(text: string): Record<string, string[]> {
@@ -35,6 +35,12 @@ describe("resolution within an article", () => {
   test("without a title, the surname goes to the latest full name before it", () => {
     const text = "Amina Diallo et Moussa Diallo sont arrivés. Moussa Diallo a parlé, puis Diallo est reparti.";
     expect(mentionsByEntity(text)["Moussa Diallo"]).toEqual(["Moussa Diallo", "Moussa Diallo", "Diallo"]);
+  });
+
+  test("a one-word place no lexicon knows joins the place whose name starts with it; a known one does not", () => {
+    const text = "Les Émirats arabes unis investissent au Tchad. Les Émirats ont signé. La Guinée et la Guinée-Bissau aussi.";
+    const entities = extractText(text, "article.txt", { tagger: taggerOf({ Émirats: "LOC" }) }).entities.map((e) => e.canonicalName);
+    expect(entities).toEqual(["Émirats arabes unis", "Tchad", "Guinée", "Guinée-Bissau"]);
   });
 
   test("an acronym never defined joins the only organisation named in full whose initials it spells", () => {

@@ -3,13 +3,13 @@ import { runPipeline } from "../../pipeline/run.js";
 import { ROOT, score, temporaryFolder, type Scores } from "../helpers.js";
 
 /**
- * Forty-two news paragraphs written on 2026-11-24 in five sets (French politics, business, sport,
+ * Fifty-four news paragraphs written on 2026-11-24 in six sets (French politics, business, sport,
  * culture, health, justice, the Sahel, the Maghreb, the Middle East, Asia, the US Congress,
  * counter-terrorism, UN resolutions, military exercises, migration, the Red Sea, Europe, Canada,
- * Latin America), with people and organisations found nowhere else in the project, each set
- * annotated by hand before the pipeline ran on it (test/fixtures/probe-gold.jsonl). Some rules were
- * then written from their errors, so these are regression guards for the fused pipeline, not a
- * measure of unseen text (see README).
+ * Latin America, the Gulf), with people and organisations found nowhere else in the project, each
+ * set annotated by hand before the pipeline ran on it (test/fixtures/probe-gold.jsonl). Some rules
+ * were then written from their errors, so these are regression guards for the fused pipeline, not
+ * a measure of unseen text (see README).
  */
 describe("the pipeline on the news probe paragraphs", () => {
   let fused: Scores;
