@@ -1,13 +1,12 @@
 import type { CandidateMention } from "../../types.js";
-import type { DocToken, ExtractionDocument } from "../document.js";
+import type { ExtractionDocument } from "../document.js";
 import { candidate, PRIORITY } from "../extractor.js";
 import { sentenceEndOf } from "../gazetteer.js";
-import { geographicHeads, nonNames } from "../knowledge.js";
+import { geographicHeads } from "../knowledge.js";
+import { isPlaceWord } from "./place-triggers.js";
 
 const OF = new Set(["de", "d'", "du", "des"]);
 const MAX_NAME_TOKENS = 4;
-
-const isNameWord = (token: DocToken | undefined) => !!token && token.capitalised && /^\p{Lu}/u.test(token.text) && !nonNames().has(token.key);
 
 /**
  * Seas, gulfs, deltas and lakes, named with their head noun (data/lexicons/geographic-heads.txt):
@@ -21,9 +20,9 @@ export function geographicFeatures(doc: ExtractionDocument): CandidateMention[] 
     if (!geographicHeads().has(tokens[i].key) || doc.shouting[tokens[i].sentence]) continue;
     const from = OF.has(tokens[i + 1].key) ? i + 2 : i + 1;
     const end = Math.min(sentenceEndOf(doc, i), from + MAX_NAME_TOKENS);
-    if (from >= end || !isNameWord(tokens[from])) continue;
+    if (from >= end || !isPlaceWord(tokens[from])) continue;
     let to = from;
-    while (to + 1 < end && isNameWord(tokens[to + 1])) to++;
+    while (to + 1 < end && isPlaceWord(tokens[to + 1])) to++;
     features.push(candidate(doc, i, to, "LOCATION", "geographic-feature", PRIORITY.pattern));
     i = to;
   }

@@ -7,7 +7,8 @@ import { joinedToParticle, nonNames, placeTriggers } from "../knowledge.js";
 const OF = new Set(["de", "d'", "du", "des"]);
 const MAX_NAME_TOKENS = 4;
 
-const isPlaceWord = (token: DocToken | undefined) => !!token && token.capitalised && /^\p{Lu}/u.test(token.text) && !nonNames().has(token.key);
+/** A capitalised word that may be part of a place's name. */
+export const isPlaceWord = (token: DocToken | undefined) => !!token && token.capitalised && /^\p{Lu}/u.test(token.text) && !nonNames().has(token.key);
 
 /**
  * Places the lexicons do not know, named after a place noun of data/lexicons/place-triggers.txt:

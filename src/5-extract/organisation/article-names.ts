@@ -8,12 +8,11 @@ import { citationCues, demonyms, frenchFunctionWords, isAdjective, knownNames, t
  * La France insoumise", "Les Républicains", "rapporte L'Économiste". French writes an ordinary
  * article in lower case there, so the capital makes it part of a name: a newspaper's, a party's, a
  * company's, but as often a town's or a work's ("La Rochelle", "Le Prisonnier"), so the rules guess
- * an organisation and the tagger, when it runs, has the last word (see fusion.ts), unless a
- * citation cue makes it a news outlet ("selon Le Monde"). Not after a
- * capitalised word or a title ("Marine Le Pen", "Mme Le Pen": a surname), nor after an opening quote,
- * bracket or colon (a new sentence may start there), nor where the name is a known place ("à La
- * Haye"). A known place with its article and an adjective names something else for sure ("La France
- * insoumise").
+ * an organisation and the tagger, when it runs, has the last word (see fusion.ts), unless a citation
+ * cue makes it a news outlet ("selon Le Monde"). Not after a capitalised word or a title ("Marine
+ * Le Pen", "Mme Le Pen": a surname), nor after an opening quote, bracket or colon (a new sentence may
+ * start there), nor where the name is a known place ("à La Haye"). A known place with its article and
+ * an adjective names something else for sure ("La France insoumise").
  */
 const ARTICLES = new Set(["Le", "La", "Les", "L'", "L\u2019"]);
 const MAX_NAME = 4;

@@ -8,10 +8,9 @@ import { demonyms, firstNames, isAdjective, knownNames, orgKinds, titles } from 
  * (data/lexicons/org-kinds.txt), with its adjectives or complement between them: "le groupe
  * pétrolier TotalEnergies", "l'entreprise de travaux publics Eiffage", "le quotidien Le Monde"; or
  * by a lower-case nationality ("le danois Maersk"); and after a plural, each name of a list: "les
- * syndicats italiens FIOM et FIM-CISL". The kind is
- * evidence that the name is an organisation's, where a tagger sees only an unknown capitalised word.
- * A noun between them is not taken ("le constructeur automobile Stellantis"): it could as well be a
- * verb ("le parti soutient Dupont").
+ * syndicats italiens FIOM et FIM-CISL". The kind is evidence that the name is an organisation's,
+ * where a tagger sees only an unknown capitalised word. A noun between them is not taken ("le
+ * constructeur automobile Stellantis"): it could as well be a verb ("le parti soutient Dupont").
  */
 
 /** Words between the kind and the name: "pétrolier", "de travaux publics", "d'information". */
