@@ -35,12 +35,6 @@ export const placeTriggers = once(() => lexiconKeys("place-triggers"));
 export const geographicHeads = once(() => lexiconKeys("geographic-heads"));
 export const citationCues = once(() => lexiconKeys("citation-cues"));
 export const nameParticles = once(() => lexiconKeys("name-particles"));
-
-/** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir", "el-Mandeb". */
-export function joinedToParticle(token: LookupToken): boolean {
-  const hyphen = token.text.indexOf("-");
-  return hyphen > 0 && nameParticles().has(token.key.slice(0, hyphen)) && /^\p{Lu}\p{Ll}/u.test(token.text.slice(hyphen + 1));
-}
 export const exerciseTriggers = once(() => new Gazetteer<true>().addAll(lexiconEntries("exercise-triggers"), true));
 
 /** The keys of a lexicon of masculine singular adjectives in all their forms: américain, américaine, américains, américaines. */
@@ -69,6 +63,12 @@ export const frenchFunctionWords = once(() =>
 
 /** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
 export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));
+
+/** A name word joined by a hyphen to the particle before it: "al-Sissi", "el-Béchir", "el-Mandeb". */
+export function joinedToParticle(token: LookupToken): boolean {
+  const hyphen = token.text.indexOf("-");
+  return hyphen > 0 && nameParticles().has(token.key.slice(0, hyphen)) && /^\p{Lu}\p{Ll}/u.test(token.text.slice(hyphen + 1));
+}
 
 /** "Le Caire" after "au" or "du" loses its article: "au Caire". */
 const CONTRACTED_ARTICLE = /^Les? (?=\p{Lu})/u;
