@@ -30,6 +30,11 @@ function functionWordIndex(): Map<string, string[]> {
   return functionWords;
 }
 
+/** The function words of one language (ISO 639-3 code), as data/lexicons/function-words.txt writes them. */
+export function functionWordsOf(language: string): string[] {
+  return [...functionWordIndex()].filter(([, languages]) => languages.includes(language)).map(([word]) => word);
+}
+
 /** Function-word hits per language over the sample's words. */
 export function functionWordShares(sample: string): { words: number; hits: Map<string, number> } {
   const index = functionWordIndex();

@@ -1,5 +1,6 @@
 import { lexiconEntries, lexiconKeys } from "../common/lexicons.js";
 import { foldKey } from "../common/normalize.js";
+import { functionWordsOf } from "../3-language/detect-language.js";
 import type { EntityType } from "../types.js";
 import { Gazetteer, gazetteerOf, type LookupToken } from "./gazetteer.js";
 
@@ -53,13 +54,8 @@ export const demonyms = once(() => adjectiveForms("demonyms"));
 /** Those of regions wider than a country, which name organisations rather than describe them ("Agence spatiale européenne"). */
 export const supranationalDemonyms = once(() => adjectiveForms("supranational-demonyms"));
 export const infinitives = once(() => new Set(lexiconEntries("infinitives")));
-/** The French line of data/lexicons/function-words.txt: "selon", "pour", "dans", "et"… */
-export const frenchFunctionWords = once(() =>
-  new Set(lexiconEntries("function-words").flatMap((line) => {
-    const [language, ...words] = line.split("|").map((word) => word.trim());
-    return language === "fra" ? words.map(foldKey) : [];
-  })),
-);
+/** The French function words of language detection: "selon", "pour", "dans", "et"… */
+export const frenchFunctionWords = once(() => new Set(functionWordsOf("fra").map(foldKey)));
 
 /** Titles and honorifics; those written with a capital (M., Mme, Dr) must be written so in the text. */
 export const titles = once(() => new Gazetteer<true>().addAll(lexiconEntries("titles"), true));
